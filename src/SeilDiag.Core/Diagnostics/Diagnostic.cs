@@ -1,0 +1,68 @@
+namespace SeilDiag.Diagnostics;
+
+/// <summary>
+/// One finding: a rule, the concrete message (both languages are derived from the rule's template and the
+/// same arguments), where it is, the evidence behind it and the fixes. Diagnostics are immutable; the
+/// severity may differ from the rule's default (a configuration override, or a variant such as a
+/// narrowed traffic selector that is only a warning).
+/// </summary>
+public sealed record Diagnostic
+{
+    public required Rule Rule { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public string MessageVariant { get; init; } = Rule.DefaultMessage;
+
+    /// <summary>The concrete values the message names (algorithm names, addresses, keys). Never secrets.</summary>
+    public IReadOnlyList<object?> MessageArgs { get; init; } = [];
+
+    public Location? Location { get; init; }
+
+    public IReadOnlyList<Location> AdditionalLocations { get; init; } = [];
+
+    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
+
+    /// <summary>Fixes in order of preference: those that keep security first.</summary>
+    public IReadOnlyList<CodeFix> Fixes { get; init; } = [];
+
+    /// <summary>Set when an inline comment or a configuration suppressed the finding; reporters show it as suppressed.</summary>
+    public string? SuppressionJustification { get; init; }
+
+    public bool IsSuppressed { get; init; }
+
+    public string Id => Rule.Id;
+
+    public string GetMessage(string lang = "en") => Rule.Message(MessageVariant).Format(lang, MessageArgs);
+
+    public string Message => GetMessage("en");
+
+    public static Diagnostic Create(Rule rule, Location? location, params object?[] args) => new()
+    {
+        Rule = rule,
+        Severity = rule.DefaultSeverity,
+        Location = location,
+        MessageArgs = args,
+    };
+
+    public static Diagnostic CreateVariant(Rule rule, string variant, Location? location, params object?[] args) => new()
+    {
+        Rule = rule,
+        Severity = rule.DefaultSeverity,
+        MessageVariant = variant,
+        Location = location,
+        MessageArgs = args,
+    };
+
+    public Diagnostic WithEvidence(params Evidence[] evidence) => this with { Evidence = [.. Evidence, .. evidence] };
+
+    public Diagnostic WithFixes(params CodeFix[] fixes) =>
+        this with { Fixes = [.. Fixes.Concat(fixes).OrderBy(f => f.Safety)] };
+
+    public Diagnostic WithAdditionalLocations(params Location[] locations) =>
+        this with { AdditionalLocations = [.. AdditionalLocations, .. locations] };
+
+    public Diagnostic WithSeverity(Severity severity) => this with { Severity = severity };
+
+    public override string ToString() => $"{Location}: {Severity.ToName()} {Id}: {Message}";
+}

@@ -1,0 +1,34 @@
+namespace SeilDiag.Diagnostics;
+
+/// <summary>Which kind of input showed a piece of evidence.</summary>
+public enum EvidenceSource
+{
+    SeilConfig,
+    StrongSwanConfig,
+    SeilLog,
+    CharonLog,
+    Capture,
+}
+
+/// <summary>
+/// Whether the evidence was seen happening (a log line, a packet) or is what the configs predict.
+/// Confidence in a diagnosis grows with observed evidence.
+/// </summary>
+public enum EvidenceKind
+{
+    Observed,
+    Predicted,
+}
+
+/// <summary>
+/// One piece of evidence behind a diagnosis: what was seen or predicted, in words and as an excerpt,
+/// and where. <see cref="Excerpt"/> is the user's own text (a config line, a log line, a packet summary)
+/// and may contain secrets: reporters redact it before printing.
+/// </summary>
+public sealed record Evidence(
+    EvidenceSource Source,
+    EvidenceKind Kind,
+    string Text,
+    Location? Location = null,
+    string? Excerpt = null,
+    DateTimeOffset? Time = null);

@@ -1,0 +1,61 @@
+using SeilDiag.Diagnostics;
+
+namespace SeilDiag.Fixes;
+
+/// <summary>
+/// Applies text edits to documents. Edits are applied from the end of the file backwards so earlier offsets
+/// stay valid; overlapping edits are refused (the later one is skipped and reported), never merged, so
+/// every byte outside an edit stays as it was.
+/// </summary>
+public static class FixApplier
+{
+    public sealed record Result(string NewText, IReadOnlyList<TextEdit> Applied, IReadOnlyList<TextEdit> Skipped);
+
+    public static Result Apply(string text, IEnumerable<TextEdit> edits)
+    {
+        var ordered = edits.Distinct().OrderBy(e => e.Span.Start).ThenBy(e => e.Span.Length).ToList();
+        var applied = new List<TextEdit>();
+        var skipped = new List<TextEdit>();
+        var lastEnd = -1;
+        foreach (var edit in ordered)
+        {
+            if (edit.Span.Start < lastEnd || edit.Span.End > text.Length)
+            {
+                skipped.Add(edit);
+                continue;
+            }
+            applied.Add(edit);
+            lastEnd = Math.Max(lastEnd, edit.Span.End);
+        }
+        var builder = new System.Text.StringBuilder(text);
+        foreach (var edit in Enumerable.Reverse(applied))
+        {
+            builder.Remove(edit.Span.Start, edit.Span.Length);
+            builder.Insert(edit.Span.Start, edit.NewText);
+        }
+        return new Result(builder.ToString(), applied, skipped);
+    }
+
+    /// <summary>The first fix of each diagnostic (the preferred, secure one), grouped by file.</summary>
+    public static IReadOnlyDictionary<string, List<TextEdit>> PreferredEdits(IEnumerable<Diagnostic> diagnostics)
+    {
+        var byFile = new Dictionary<string, List<TextEdit>>(StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics)
+        {
+            var fix = diagnostic.Fixes.FirstOrDefault(f => !f.IsAdvice);
+            if (fix is null || diagnostic.IsSuppressed)
+            {
+                continue;
+            }
+            foreach (var edit in fix.Edits)
+            {
+                if (!byFile.TryGetValue(edit.Path, out var list))
+                {
+                    byFile[edit.Path] = list = [];
+                }
+                list.Add(edit);
+            }
+        }
+        return byFile;
+    }
+}
