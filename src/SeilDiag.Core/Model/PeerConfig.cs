@@ -87,6 +87,12 @@ public sealed class PeerConfig
     /// <summary>The PSK this end will use for the peer (selected from ipsec.secrets for strongSwan); null = none found.</summary>
     public Located<Secret?> PreSharedKey { get; init; }
 
+    /// <summary>
+    /// False when the secrets could not be looked at (strongSwan without its ipsec.secrets): then a null
+    /// <see cref="PreSharedKey"/> means "unknown", not "missing", and PSK checks say "unverifiable".
+    /// </summary>
+    public bool PreSharedKeyKnown { get; init; } = true;
+
     /// <summary>Phase-1 transforms in preference order (SEIL: the cross product; strongSwan: ike= expanded, defaults appended unless strict).</summary>
     public Located<IReadOnlyList<Phase1Proposal>> Phase1Proposals { get; init; }
 
