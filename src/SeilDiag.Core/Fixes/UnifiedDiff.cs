@@ -115,15 +115,16 @@ public static class UnifiedDiff
                 ia++;
                 ib++;
             }
-            else if (ib < m && (ia == n || lcs[ia, ib + 1] >= lcs[ia + 1, ib]))
+            else if (ia < n && (ib == m || lcs[ia + 1, ib] >= lcs[ia, ib + 1]))
             {
-                ops.Add(new Op('+', b[prefix + ib], prefix + ia, prefix + ib));
-                ib++;
+                // Removals before additions, as diff -u prints a changed line.
+                ops.Add(new Op('-', a[prefix + ia], prefix + ia, prefix + ib));
+                ia++;
             }
             else
             {
-                ops.Add(new Op('-', a[prefix + ia], prefix + ia, prefix + ib));
-                ia++;
+                ops.Add(new Op('+', b[prefix + ib], prefix + ia, prefix + ib));
+                ib++;
             }
         }
         for (var k = 0; k < suffix; k++)

@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Logging;
+using SeilDiag.Analysis;
+using SeilDiag.Cli.Inputs;
+using SeilDiag.Cli.Output;
+using SeilDiag.Diagnostics;
+using SeilDiag.Fixes;
+using SeilDiag.Reporting;
+using SeilDiag.Text;
+
+namespace SeilDiag.Cli.Commands;
+
+/// <summary>
+/// The pipeline shared by lint and diagnose: inputs → workspace (front-ends) → analyzers → severity
+/// overrides and suppressions → ranking → --fix or report → exit code.
+/// </summary>
+public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<Workspace, IEnumerable<IAnalyzer>> analyzers, bool rankByCause)
+{
+    public int Execute(IReadOnlyList<string> paths)
+    {
+        using var loggerFactory = ToolLogging.Create(settings, console.Error);
+        var logger = loggerFactory.CreateLogger("seildiag");
+        if (paths.Count == 0)
+        {
+            throw new UsageException("no input files (give files, a folder, or - for stdin)");
+        }
+        var inputs = new InputLoader(console, logger).Load(paths, settings.Kind);
+        foreach (var unknown in inputs.Where(i => i.Kind == DocumentKind.Unknown))
+        {
+            console.Error.WriteLine($"seildiag: warning: {unknown.Path}: kind not recognised (use --kind); skipped");
+        }
+        var (workspace, diagnostics) = Analyze(inputs, logger);
+
+        if (settings.Fix)
+        {
+            var fixedFiles = ApplyFixes(workspace, diagnostics);
+            if (fixedFiles > 0)
+            {
+                // Re-read the fixed files and report what remains.
+                inputs = new InputLoader(console, logger).Load(paths, settings.Kind);
+                (workspace, diagnostics) = Analyze(inputs, logger);
+            }
+        }
+
+        var report = new ReportInput
+        {
+            Diagnostics = diagnostics,
+            Documents = workspace.Documents,
+            Lang = settings.Lang,
+            Redactor = settings.ShowSecrets ? Redactor.None : new Redactor(KnownSecrets(workspace)),
+            Summary = rankByCause ? Summary(workspace) : [],
+        };
+        Write(report);
+        var failing = diagnostics.Any(d => !d.IsSuppressed && d.Severity >= settings.FailOn && d.Severity != Severity.None);
+        return failing ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private (Workspace, IReadOnlyList<Diagnostic>) Analyze(IReadOnlyList<InputFile> inputs, ILogger logger)
+    {
+        var workspace = Workspace.Build(inputs, logger);
+        var found = new List<Diagnostic>(workspace.FrontEndDiagnostics);
+        found.AddRange(AnalysisContext.Run(workspace.Model, analyzers(workspace)));
+        var options = LoadOptions(inputs, found);
+        var diagnostics = Suppressions.Apply(options.Apply(found).ToList(), workspace.Documents);
+        return (workspace, Rank(diagnostics));
+    }
+
+    private AnalyzerOptions LoadOptions(IReadOnlyList<InputFile> inputs, List<Diagnostic> problems)
+    {
+        var path = settings.ConfigPath;
+        if (path is null)
+        {
+            var folder = inputs.Select(i => i.Path == "-" ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(i.Path)))
+                .FirstOrDefault(f => f is not null && File.Exists(Path.Combine(f, AnalyzerOptions.FileName)));
+            path = folder is null ? null : Path.Combine(folder, AnalyzerOptions.FileName);
+        }
+        else if (!File.Exists(path))
+        {
+            throw new InputException(path, "--config file not found");
+        }
+        return path is null ? AnalyzerOptions.Empty : AnalyzerOptions.Parse(InputReader.ReadFile(path), problems);
+    }
+
+    private IReadOnlyList<Diagnostic> Rank(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        IEnumerable<Diagnostic> ordered = rankByCause
+            // Root causes first: the most severe, then phase 1 before phase 2 before lifecycle, hygiene and input.
+            ? diagnostics.OrderByDescending(d => d.Severity).ThenBy(d => CauseOrder(d.Rule.Category))
+                .ThenBy(d => d.Location?.Path, StringComparer.Ordinal).ThenBy(d => d.Location?.Line)
+            // Lint reads like a compiler: by file and position.
+            : diagnostics.OrderBy(d => d.Location?.Path, StringComparer.Ordinal).ThenBy(d => d.Location?.Line)
+                .ThenBy(d => d.Location?.Column).ThenBy(d => d.Id, StringComparer.Ordinal);
+        return ordered.ToList();
+    }
+
+    private static int CauseOrder(RuleCategory category) => category switch
+    {
+        RuleCategory.Phase1 => 0,
+        RuleCategory.Phase2 => 1,
+        RuleCategory.Lifecycle => 2,
+        RuleCategory.Input => 3,
+        _ => 4,
+    };
+
+    private int ApplyFixes(Workspace workspace, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var count = 0;
+        foreach (var (path, edits) in FixApplier.PreferredEdits(diagnostics))
+        {
+            var document = workspace.Documents.FirstOrDefault(d => d.Path == path);
+            if (document is null || path == "-")
+            {
+                continue;
+            }
+            var result = FixApplier.Apply(document.Text, edits);
+            File.WriteAllText(path, result.NewText, document.EncodingName == "utf-8-bom" ? new System.Text.UTF8Encoding(true) : new System.Text.UTF8Encoding(false));
+            console.Error.WriteLine($"seildiag: fixed {result.Applied.Count} edit(s) in {path}" +
+                                    (result.Skipped.Count > 0 ? $"; {result.Skipped.Count} overlapping edit(s) left for another run" : ""));
+            count++;
+        }
+        return count;
+    }
+
+    private static IEnumerable<string> KnownSecrets(Workspace workspace) =>
+        workspace.Model.Peers.Select(p => p.PreSharedKey.Value?.Reveal()).OfType<string>();
+
+    private static IReadOnlyList<string> Summary(Workspace workspace) =>
+        SeilDiag.Analyzers.TunnelPrediction.Predict(workspace.Model).SelectMany(p => p.SummaryLines).ToList();
+
+    private void Write(ReportInput report)
+    {
+        var reporter = settings.Format == "text"
+            ? new TextReporter(color: settings.OutputPath is null && console.OutputIsTerminal)
+            : Reporters.Find(settings.Format)!;
+        if (settings.OutputPath is { } outputPath)
+        {
+            using var file = new StreamWriter(outputPath, false, new System.Text.UTF8Encoding(false));
+            reporter.Write(report, file);
+        }
+        else
+        {
+            reporter.Write(report, console.Out);
+        }
+    }
+}

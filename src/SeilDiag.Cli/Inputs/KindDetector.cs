@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using SeilDiag.Analysis;
+using SeilDiag.Seil;
+using SeilDiag.StrongSwan;
+using SeilDiag.Text;
+
+namespace SeilDiag.Cli.Inputs;
+
+/// <summary>
+/// Decides what an input is from its content, never from its name alone: each front-end scores how much the
+/// text looks like its dialect and the best score wins; key tables and captures have unmistakable shapes.
+/// </summary>
+public static partial class KindDetector
+{
+    /// <summary>pcap (both byte orders, µs and ns), pcapng, gzip.</summary>
+    public static bool LooksLikeCapture(ReadOnlySpan<byte> head)
+    {
+        if (head.Length < 4)
+        {
+            return false;
+        }
+        uint magic = (uint)(head[0] << 24 | head[1] << 16 | head[2] << 8 | head[3]);
+        return magic is 0xA1B2C3D4 or 0xD4C3B2A1 or 0xA1B23C4D or 0x4D3CB2A1 or 0x0A0D0D0A
+               || (head[0] == 0x1F && head[1] == 0x8B);
+    }
+
+    public static DocumentKind DetectText(SourceText text)
+    {
+        var head = Head(text, 200);
+        if (head.Length == 0)
+        {
+            return DocumentKind.Unknown;
+        }
+        if (IkeKeyLine().IsMatch(head))
+        {
+            return DocumentKind.IkeKeyTable;
+        }
+        if (EspKeyLine().IsMatch(head))
+        {
+            return DocumentKind.EspKeyTable;
+        }
+        var scores = new List<(DocumentKind Kind, double Score)>
+        {
+            (DocumentKind.SeilRecipe, SeilFrontEnd.Score(text)),
+            (DocumentKind.IpsecConf, StrongSwanFrontEnd.ScoreIpsecConf(text)),
+            (DocumentKind.IpsecSecrets, StrongSwanFrontEnd.ScoreSecrets(text)),
+            (DocumentKind.StrongSwanConf, StrongSwanFrontEnd.ScoreStrongSwanConf(text)),
+            (DocumentKind.CharonLog, Logs.LogFrontEnd.Score(head)),
+        };
+        var best = scores.MaxBy(s => s.Score);
+        if (best.Score < 0.3)
+        {
+            return DocumentKind.Unknown;
+        }
+        if (best.Kind == DocumentKind.SeilRecipe && SeilFrontEnd.Parse(text).IsCommandSyntax)
+        {
+            return DocumentKind.SeilCommand;
+        }
+        return best.Kind;
+    }
+
+    private static string Head(SourceText text, int lines)
+    {
+        var end = lines < text.LineCount ? text.GetLineSpan(lines).End : text.Length;
+        return text.Text[..Math.Min(end, 64 * 1024)];
+    }
+
+    [GeneratedRegex(@"^\s*[0-9a-fA-F]{16}\s*,\s*[0-9a-fA-F]{16,}\s*$", RegexOptions.Multiline)]
+    private static partial Regex IkeKeyLine();
+
+    [GeneratedRegex(@"^\s*""IPv[46]""\s*,", RegexOptions.Multiline)]
+    private static partial Regex EspKeyLine();
+}

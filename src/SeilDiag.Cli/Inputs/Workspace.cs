@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging;
+using SeilDiag.Analysis;
+using SeilDiag.Diagnostics;
+using SeilDiag.Seil;
+using SeilDiag.StrongSwan;
+using SeilDiag.Text;
+
+namespace SeilDiag.Cli.Inputs;
+
+/// <summary>
+/// The front-end stage: parses every config input with its dialect's front-end and gathers the results into
+/// one <see cref="IkeModel"/> plus the front-ends' own diagnostics (syntax, unknown keys, values).
+/// strongSwan files are grouped into hosts: an ipsec.conf takes the ipsec.secrets and strongswan.conf of
+/// the same folder whose names share its prefix ("seil.ipsec.conf" ↔ "seil.ipsec.secrets"), or the only
+/// ones given.
+/// </summary>
+public sealed class Workspace
+{
+    public IkeModel Model { get; } = new();
+
+    public List<Diagnostic> FrontEndDiagnostics { get; } = [];
+
+    /// <summary>Every document a diagnostic may point into (inputs and included files).</summary>
+    public List<SourceText> Documents { get; } = [];
+
+    public static Workspace Build(IReadOnlyList<InputFile> inputs, ILogger logger)
+    {
+        var workspace = new Workspace();
+        foreach (var input in inputs.Where(i => i.Text is not null))
+        {
+            workspace.Documents.Add(input.Text!);
+            if (input.Text!.EncodingName == "shift_jis")
+            {
+                workspace.FrontEndDiagnostics.Add(Diagnostic.Create(Rules.NotUtf8, Location.OnLine(input.Text, 1), "Shift_JIS"));
+            }
+        }
+        foreach (var input in inputs.Where(i => i.Kind is DocumentKind.SeilRecipe or DocumentKind.SeilCommand))
+        {
+            var document = SeilFrontEnd.Parse(input.Text!);
+            workspace.FrontEndDiagnostics.AddRange(document.Diagnostics);
+            workspace.Model.Peers.AddRange(document.Peers);
+            logger.LogDebug("{Path}: {Count} SEIL peer(s)", input.Path, document.Peers.Count);
+        }
+        var confs = inputs.Where(i => i.Kind == DocumentKind.IpsecConf).ToList();
+        var secrets = inputs.Where(i => i.Kind == DocumentKind.IpsecSecrets).ToList();
+        var swanConfs = inputs.Where(i => i.Kind == DocumentKind.StrongSwanConf).ToList();
+        foreach (var conf in confs)
+        {
+            var secret = Partner(conf, secrets, confs.Count);
+            var swanConf = Partner(conf, swanConfs, confs.Count);
+            var config = StrongSwanFrontEnd.Load(conf.Text!, secret?.Text, swanConf?.Text, ReadIncluded);
+            workspace.FrontEndDiagnostics.AddRange(config.Diagnostics);
+            workspace.Model.Peers.AddRange(config.Peers);
+            foreach (var document in config.Documents.Where(d => workspace.Documents.All(x => x.Path != d.Path)))
+            {
+                workspace.Documents.Add(document);
+            }
+            logger.LogDebug("{Path}: {Count} conn(s); secrets {Secrets}; strongswan.conf {Conf}",
+                conf.Path, config.Peers.Count, secret?.Path ?? "not given", swanConf?.Path ?? "not given");
+        }
+        // Secrets and strongswan.conf files without an ipsec.conf are still linted on their own.
+        foreach (var lone in secrets.Where(s => confs.Count == 0))
+        {
+            workspace.FrontEndDiagnostics.AddRange(StrongSwanFrontEnd.ParseSecrets(lone.Text!).Diagnostics);
+        }
+        foreach (var lone in swanConfs.Where(s => confs.Count == 0))
+        {
+            workspace.FrontEndDiagnostics.AddRange(StrongSwanFrontEnd.ParseStrongSwanConf(lone.Text!).Diagnostics);
+        }
+        workspace.Model.Documents.AddRange(workspace.Documents);
+        return workspace;
+    }
+
+    private static InputFile? Partner(InputFile conf, List<InputFile> candidates, int confCount)
+    {
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(conf.Path));
+        var prefix = Prefix(conf.Path);
+        var sameFolder = candidates.Where(c => Path.GetDirectoryName(Path.GetFullPath(c.Path)) == folder).ToList();
+        var byPrefix = sameFolder.FirstOrDefault(c => Prefix(c.Path) == prefix);
+        if (byPrefix is not null)
+        {
+            return byPrefix;
+        }
+        if (confCount == 1)
+        {
+            return sameFolder.Count == 1 ? sameFolder[0] : candidates.Count == 1 ? candidates[0] : null;
+        }
+        return null;
+    }
+
+    /// <summary>"site-a.ipsec.conf" → "site-a"; "ipsec.conf" → "".</summary>
+    private static string Prefix(string path)
+    {
+        var name = Path.GetFileName(path);
+        var index = name.IndexOf("ipsec.", StringComparison.OrdinalIgnoreCase);
+        if (index < 0)
+        {
+            index = name.IndexOf("strongswan.", StringComparison.OrdinalIgnoreCase);
+        }
+        return index <= 0 ? "" : name[..index].TrimEnd('.', '-', '_');
+    }
+
+    private static SourceText? ReadIncluded(string path) => File.Exists(path) ? InputReader.ReadFile(path) : null;
+}

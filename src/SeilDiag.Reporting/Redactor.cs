@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace SeilDiag.Reporting;
+
+/// <summary>
+/// Removes secrets from anything a report prints. Two nets: the exact secret values known from the inputs
+/// (PSKs from configs and ipsec.secrets, keys from key tables), and patterns that look like secrets
+/// wherever they come from (a preshared-key line, a PSK entry, hex key material in key tables or
+/// high-level debug logs), so a secret the analyzers never saw is still not printed.
+/// </summary>
+public sealed partial class Redactor
+{
+    public const string Mask = "<redacted>";
+
+    private readonly string[] _secrets;
+    private readonly bool _enabled;
+
+    public Redactor(IEnumerable<string> secrets, bool enabled = true)
+    {
+        // Longest first, so a secret that contains another is replaced whole.
+        _secrets = secrets.Where(s => s.Length > 0).Distinct().OrderByDescending(s => s.Length).ToArray();
+        _enabled = enabled;
+    }
+
+    /// <summary>A redactor that leaves text as it is (--show-secrets).</summary>
+    public static Redactor None { get; } = new([], enabled: false);
+
+    public bool Enabled => _enabled;
+
+    public string Redact(string text)
+    {
+        if (!_enabled || text.Length == 0)
+        {
+            return text;
+        }
+        foreach (var secret in _secrets)
+        {
+            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+        text = SeilPsk().Replace(text, m => m.Groups["pre"].Value + Mask);
+        text = SecretsPsk().Replace(text, m => m.Groups["pre"].Value + Mask);
+        text = HexKey().Replace(text, Mask);
+        return text;
+    }
+
+    public string? RedactOrNull(string? text) => text is null ? null : Redact(text);
+
+    [GeneratedRegex(@"(?<pre>(preshared-key|pre-shared-key|ipsec-preshared-key)(\s*:\s*|\s+(""[^""]*""\s+)?))(""(\\.|[^""\\])*""|\S+)", RegexOptions.IgnoreCase)]
+    private static partial Regex SeilPsk();
+
+    [GeneratedRegex(@"(?<pre>:\s*(PSK|XAUTH|EAP|NTLM|PIN)\s+)(""[^""]*""|'[^']*'|\S+)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretsPsk();
+
+    // 0x-prefixed key material of 16+ hex digits (esp_sa keys) and bare runs of 32+ hex digits
+    // (ikev1_decryption_table keys, charon key dumps); cookies are 16 hex digits and stay readable.
+    [GeneratedRegex(@"0x[0-9a-fA-F]{16,}|\b[0-9a-fA-F]{32,}\b")]
+    private static partial Regex HexKey();
+}

@@ -1,0 +1,26 @@
+using SeilDiag.Diagnostics;
+using SeilDiag.Text;
+
+namespace SeilDiag.Reporting;
+
+/// <summary>
+/// Everything a reporter needs: the diagnostics in rank order, the documents they point into (for source
+/// excerpts and diffs), the language, and the redactor that keeps secrets out of every format.
+/// </summary>
+public sealed class ReportInput
+{
+    public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
+
+    public IReadOnlyList<SourceText> Documents { get; init; } = [];
+
+    public string Lang { get; init; } = "en";
+
+    public Redactor Redactor { get; init; } = Redactor.None;
+
+    /// <summary>Extra lines shown before the findings in text output (e.g. per-pair tunnel predictions).</summary>
+    public IReadOnlyList<string> Summary { get; init; } = [];
+
+    public string ToolVersion { get; init; } = typeof(ReportInput).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public SourceText? FindDocument(string path) => Documents.FirstOrDefault(d => d.Path == path);
+}

@@ -1,0 +1,135 @@
+using SeilDiag.Diagnostics;
+using SeilDiag.Fixes;
+
+namespace SeilDiag.Reporting;
+
+/// <summary>
+/// Compiler-style text: <c>path:line:col: error SD0002: message</c>, the source line with a caret under the
+/// span, then the evidence, related locations, fixes (as a unified diff when they edit a given file) and
+/// the rule's help page. Colour only when writing to a terminal.
+/// </summary>
+public sealed class TextReporter(bool color = false) : IReporter
+{
+    public string Format => "text";
+
+    public void Write(ReportInput input, TextWriter output)
+    {
+        var r = input.Redactor;
+        foreach (var line in input.Summary)
+        {
+            output.WriteLine(r.Redact(line));
+        }
+        if (input.Summary.Count > 0)
+        {
+            output.WriteLine();
+        }
+        foreach (var diagnostic in input.Diagnostics)
+        {
+            WriteDiagnostic(input, diagnostic, output);
+        }
+        var active = input.Diagnostics.Where(d => !d.IsSuppressed).ToList();
+        var errors = active.Count(d => d.Severity == Severity.Error);
+        var warnings = active.Count(d => d.Severity == Severity.Warning);
+        var infos = active.Count(d => d.Severity == Severity.Info);
+        var suppressed = input.Diagnostics.Count - active.Count;
+        output.WriteLine(input.Lang == "ja"
+            ? $"エラー {errors} 件、警告 {warnings} 件、情報 {infos} 件" + (suppressed > 0 ? $"、抑止 {suppressed} 件" : "")
+            : $"{errors} error(s), {warnings} warning(s), {infos} info" + (suppressed > 0 ? $", {suppressed} suppressed" : ""));
+    }
+
+    private void WriteDiagnostic(ReportInput input, Diagnostic d, TextWriter output)
+    {
+        var r = input.Redactor;
+        var where = d.Location is null ? "seildiag" : d.Location.ToString();
+        var severity = d.IsSuppressed ? "suppressed" : d.Severity.ToName();
+        output.WriteLine($"{where}: {Paint(severity, d.Severity)} {d.Id}: {r.Redact(d.GetMessage(input.Lang))}");
+        if (d.Location is { Packet: null } location && input.FindDocument(location.Path) is { } document
+            && location.Line >= 1 && location.Line <= document.LineCount)
+        {
+            var text = r.Redact(document.GetLineText(location.Line));
+            var gutter = location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            output.WriteLine($"  {gutter} | {text}");
+            var width = location.EndLine == location.Line ? Math.Max(1, location.EndColumn - location.Column) : Math.Max(1, text.Length - location.Column + 1);
+            if (location.Column - 1 <= text.Length && text == document.GetLineText(location.Line))
+            {
+                output.WriteLine($"  {new string(' ', gutter.Length)} | {new string(' ', location.Column - 1)}{Paint(new string('^', width), d.Severity)}");
+            }
+        }
+        foreach (var related in d.AdditionalLocations)
+        {
+            output.WriteLine($"  = {(input.Lang == "ja" ? "関連" : "see also")}: {related}");
+        }
+        foreach (var evidence in d.Evidence)
+        {
+            var kind = evidence.Kind == EvidenceKind.Observed
+                ? (input.Lang == "ja" ? "観測" : "observed")
+                : (input.Lang == "ja" ? "予測" : "predicted");
+            var at = evidence.Location is null ? "" : $" [{evidence.Location}]";
+            output.WriteLine($"  = {kind}, {SourceName(evidence.Source)}{at}: {r.Redact(evidence.Text)}");
+            if (evidence.Excerpt is { Length: > 0 } excerpt)
+            {
+                output.WriteLine($"      {r.Redact(excerpt)}");
+            }
+        }
+        var number = 0;
+        foreach (var fix in d.Fixes)
+        {
+            number++;
+            var weak = fix.Safety == FixSafety.WeakensSecurity ? (input.Lang == "ja" ? " (セキュリティが低下します)" : " (weakens security)") : "";
+            output.WriteLine($"  = fix {number}: {r.Redact(fix.Title)}{weak}");
+            if (fix.Explanation is { Length: > 0 } explanation)
+            {
+                output.WriteLine($"      {r.Redact(explanation)}");
+            }
+            foreach (var diff in Diffs(input, fix))
+            {
+                foreach (var line in diff.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    output.WriteLine("      " + r.Redact(line));
+                }
+            }
+        }
+        output.WriteLine($"  = help: {d.Rule.HelpPath}");
+        output.WriteLine();
+    }
+
+    private static IEnumerable<string> Diffs(ReportInput input, CodeFix fix)
+    {
+        foreach (var group in fix.Edits.GroupBy(e => e.Path))
+        {
+            var document = input.FindDocument(group.Key);
+            if (document is null)
+            {
+                continue;
+            }
+            var applied = FixApplier.Apply(document.Text, group);
+            yield return UnifiedDiff.Create(group.Key, document.Text, applied.NewText, context: 1);
+        }
+    }
+
+    private static string SourceName(EvidenceSource source) => source switch
+    {
+        EvidenceSource.SeilConfig => "SEIL config",
+        EvidenceSource.StrongSwanConfig => "strongSwan config",
+        EvidenceSource.SeilLog => "SEIL log",
+        EvidenceSource.CharonLog => "charon log",
+        EvidenceSource.Capture => "capture",
+        _ => source.ToString(),
+    };
+
+    private string Paint(string text, Severity severity)
+    {
+        if (!color)
+        {
+            return text;
+        }
+        var code = severity switch
+        {
+            Severity.Error => "31;1",
+            Severity.Warning => "33;1",
+            Severity.Info => "36",
+            _ => "0",
+        };
+        return $"\u001b[{code}m{text}\u001b[0m";
+    }
+}
