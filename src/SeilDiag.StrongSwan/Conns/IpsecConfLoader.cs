@@ -1,0 +1,170 @@
+using SeilDiag.Diagnostics;
+using SeilDiag.StrongSwan.Syntax;
+using SeilDiag.Text;
+
+namespace SeilDiag.StrongSwan.Conns;
+
+/// <summary>ipsec.conf with its includes followed: every document, the lines in the order the starter reads them, and the sections.</summary>
+public sealed class IpsecConfTree
+{
+    public required IReadOnlyList<IpsecConfDocument> Documents { get; init; }
+
+    /// <summary>All lines in reading order, includes spliced in where they are included (the include lines themselves too).</summary>
+    public required IReadOnlyList<IpsecConfLine> Lines { get; init; }
+
+    public required IReadOnlyList<IpsecConfSection> Sections { get; init; }
+
+    public IEnumerable<IpsecConfSection> Conns => Sections.Where(s => s.Kind == IpsecConfSectionKind.Conn);
+}
+
+/// <summary>
+/// Reads an ipsec.conf and what it includes. Includes are spliced in at the include line, like the starter's lexer
+/// does, so an included file may carry on a conn's parameters. Patterns resolve relative to the including file.
+/// </summary>
+public static class IpsecConfLoader
+{
+    /// <summary>The starter refuses includes nested deeper than this; a deeper chain is reported rather than followed.</summary>
+    public const int MaxIncludeDepth = 10;
+
+    public static IpsecConfTree Load(SourceText root, IncludeResolver resolver, List<Diagnostic> diagnostics)
+    {
+        var documents = new List<IpsecConfDocument>();
+        var lines = new List<IpsecConfLine>();
+        Visit(root, [Normalize(root.Path)], resolver, documents, lines, diagnostics);
+        var sections = BuildSections(lines, diagnostics);
+        return new IpsecConfTree { Documents = documents, Lines = lines, Sections = sections };
+    }
+
+    private static string Normalize(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
+    }
+
+    private static void Visit(SourceText text, List<string> stack, IncludeResolver resolver, List<IpsecConfDocument> documents,
+        List<IpsecConfLine> lines, List<Diagnostic> diagnostics)
+    {
+        var document = IpsecConfDocument.Parse(text);
+        documents.Add(document);
+        foreach (var line in document.Lines)
+        {
+            lines.Add(line);
+            switch (line.Kind)
+            {
+                case IpsecConfLineKind.Error:
+                    diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(text, line.ErrorSpan!.Value), line.ErrorMessage));
+                    break;
+                case IpsecConfLineKind.Include:
+                    Include(text, line, stack, resolver, documents, lines, diagnostics);
+                    break;
+            }
+        }
+    }
+
+    private static void Include(SourceText text, IpsecConfLine line, List<string> stack, IncludeResolver resolver,
+        List<IpsecConfDocument> documents, List<IpsecConfLine> lines, List<Diagnostic> diagnostics)
+    {
+        var pattern = line.Name!;
+        var where = Location.InText(text, line.Find(IpsecConfTokenKind.Name)!.Value);
+        var path = IncludeResolver.Combine(text.Path, pattern);
+        var targets = resolver.Expand(path);
+        if (targets.Count == 0)
+        {
+            // glob(3) finding nothing is not an error for the starter: it skips the include silently.
+            diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"include pattern '{pattern}' matches no file; strongSwan ignores it")
+                .WithSeverity(Severity.Info));
+            return;
+        }
+        foreach (var target in targets)
+        {
+            var normalized = Normalize(target);
+            if (stack.Contains(normalized, StringComparer.Ordinal))
+            {
+                var chain = string.Join(" → ", stack.Skip(stack.IndexOf(normalized)).Append(normalized).Select(Path.GetFileName));
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"include loop: {chain}; the include is not followed again"));
+                continue;
+            }
+            if (stack.Count > MaxIncludeDepth)
+            {
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"includes nested more than {MaxIncludeDepth} deep; '{target}' is not read"));
+                continue;
+            }
+            SourceText? included;
+            try
+            {
+                included = resolver.ReadFile(target);
+            }
+            catch (InputException e)
+            {
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"included file '{target}' cannot be read: {e.Message}"));
+                continue;
+            }
+            if (included is null)
+            {
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"included file '{target}' does not exist"));
+                continue;
+            }
+            Visit(included, [.. stack, normalized], resolver, documents, lines, diagnostics);
+        }
+    }
+
+    private static List<IpsecConfSection> BuildSections(List<IpsecConfLine> lines, List<Diagnostic> diagnostics)
+    {
+        var sections = new List<IpsecConfSection>();
+        IpsecConfSection? current = null;
+        foreach (var line in lines)
+        {
+            switch (line.Kind)
+            {
+                case IpsecConfLineKind.SectionHeader:
+                    current = StartSection(line, sections, diagnostics);
+                    break;
+                case IpsecConfLineKind.Parameter when current is null:
+                    diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(line.Document, line.Find(IpsecConfTokenKind.Key)!.Value),
+                        $"parameter '{line.Key}' is outside of any section; put it under 'config setup' or a 'conn NAME'"));
+                    break;
+                case IpsecConfLineKind.Parameter:
+                    var previous = current.Parameters.LastOrDefault(p => p.Key == line.Key);
+                    if (previous is not null)
+                    {
+                        diagnostics.Add(Diagnostic.Create(Rules.DuplicateKey, Location.InText(line.Document, line.Find(IpsecConfTokenKind.Key)!.Value),
+                            line.Key, previous.Line));
+                    }
+                    current.Parameters.Add(line);
+                    break;
+            }
+        }
+        return sections;
+    }
+
+    private static IpsecConfSection? StartSection(IpsecConfLine line, List<IpsecConfSection> sections, List<Diagnostic> diagnostics)
+    {
+        var kind = line.Keyword switch
+        {
+            "config" => IpsecConfSectionKind.Setup,
+            "ca" => IpsecConfSectionKind.Ca,
+            _ => IpsecConfSectionKind.Conn,
+        };
+        var nameSpan = line.Find(IpsecConfTokenKind.Name)!.Value;
+        if (kind == IpsecConfSectionKind.Setup && line.Name != "setup")
+        {
+            diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(line.Document, nameSpan),
+                $"'config {line.Name}': the only config section is 'config setup'"));
+        }
+        var section = new IpsecConfSection { Kind = kind, Name = line.Name!, Header = line };
+        var duplicate = sections.FirstOrDefault(s => s.Kind == kind && s.Name == section.Name && kind != IpsecConfSectionKind.Setup && !section.IsDefault);
+        if (duplicate is not null)
+        {
+            diagnostics.Add(Diagnostic.Create(Rules.DuplicateKey, Location.InText(line.Document, nameSpan),
+                $"{line.Keyword} {section.Name}", duplicate.Header.Line));
+        }
+        sections.Add(section);
+        return section;
+    }
+}

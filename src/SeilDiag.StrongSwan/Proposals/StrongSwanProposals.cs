@@ -1,0 +1,279 @@
+using SeilDiag.Ike;
+using SeilDiag.Model;
+using SeilDiag.Text;
+
+namespace SeilDiag.StrongSwan.Proposals;
+
+/// <summary>
+/// ike=/esp= proposal strings: parsing (with errors and did-you-mean), strongSwan 5.9's default proposals, and the
+/// expansion into the <see cref="Phase1Proposal"/>/<see cref="Phase2Proposal"/> lists the analyzers compare.
+/// </summary>
+public static class StrongSwanProposals
+{
+    /// <summary>
+    /// strongSwan 5.9.8's default IKE proposals, written back as keywords from the real "configured proposals" line of
+    /// corpus/lab/15-strongswan-defaults/remote-charon.log (a conn without ike=). The list depends on the crypto plugins
+    /// charon loaded (the lab's default plugin set: openssl, gcrypt-less, with curve25519/curve448, ChaCha20/Poly1305);
+    /// a charon with fewer plugins offers fewer algorithms.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultIkeKeywords { get; } =
+    [
+        "aes128-aes192-aes256-aes128ctr-aes192ctr-aes256ctr-camellia128-camellia192-camellia256-camellia128ctr-camellia192ctr-camellia256ctr-3des"
+            + "-sha256-sha384-sha512-sha1-prfsha256-prfsha384-prfsha512-prfsha1"
+            + "-curve25519-curve448-ecp256-ecp384-ecp521-ecp256bp-ecp384bp-ecp512bp-modp3072-modp4096-modp6144-modp8192-modp2048",
+        "aes128gcm16-aes192gcm16-aes256gcm16-aes128ccm16-aes192ccm16-aes256ccm16-chacha20poly1305-aes128gcm12-aes192gcm12-aes256gcm12"
+            + "-aes128gcm8-aes192gcm8-aes256gcm8-aes128ccm12-aes192ccm12-aes256ccm12-aes128ccm8-aes192ccm8-aes256ccm8"
+            + "-prfsha256-prfsha384-prfsha512-prfsha1"
+            + "-curve25519-curve448-ecp256-ecp384-ecp521-ecp256bp-ecp384bp-ecp512bp-modp3072-modp4096-modp6144-modp8192-modp2048",
+    ];
+
+    /// <summary>
+    /// strongSwan 5.9.8's default ESP proposals, from the "configured proposals" line of
+    /// corpus/lab/04-phase2-md5-rejected/remote-charon.log (a conn without esp=); also plugin dependent. No PFS.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultEspKeywords { get; } =
+    [
+        "aes128-aes192-aes256-sha256-sha384-sha512-sha1-aesxcbc",
+        "aes128gcm16-aes192gcm16-aes256gcm16",
+    ];
+
+    private static readonly Lazy<IReadOnlyList<StrongSwanProposal>> DefaultIke = new(() => ParseDefaults(DefaultIkeKeywords, ProposalProtocol.Ike));
+
+    private static readonly Lazy<IReadOnlyList<StrongSwanProposal>> DefaultEsp = new(() => ParseDefaults(DefaultEspKeywords, ProposalProtocol.Esp));
+
+    public static IReadOnlyList<StrongSwanProposal> Defaults(ProposalProtocol protocol) =>
+        protocol == ProposalProtocol.Ike ? DefaultIke.Value : DefaultEsp.Value;
+
+    private static IReadOnlyList<StrongSwanProposal> ParseDefaults(IReadOnlyList<string> keywords, ProposalProtocol protocol) =>
+        keywords.Select(k => Parse(k + "!", protocol)).SelectMany(l => l.IsValid ? l.Proposals : throw new InvalidOperationException($"default proposal '{l.Text}' does not parse: {l.Errors[0].Message}")).ToList();
+
+    public static ProposalList ParseIke(string text) => Parse(text, ProposalProtocol.Ike);
+
+    public static ProposalList ParseEsp(string text) => Parse(text, ProposalProtocol.Esp);
+
+    public static ProposalList Parse(string text, ProposalProtocol protocol)
+    {
+        var errors = new List<ProposalError>();
+        var body = text.TrimEnd();
+        var strict = body.EndsWith('!');
+        if (strict)
+        {
+            body = body[..^1];
+        }
+        var proposals = new List<StrongSwanProposal>();
+        var offset = 0;
+        foreach (var part in body.Split(','))
+        {
+            var leading = part.Length - part.TrimStart().Length;
+            var trimmed = part.Trim();
+            if (trimmed.Length == 0)
+            {
+                errors.Add(new ProposalError(offset, Math.Max(part.Length, 1), part, "empty proposal in the list"));
+            }
+            else
+            {
+                proposals.Add(ParseProposal(trimmed, offset + leading, protocol, errors));
+            }
+            offset += part.Length + 1;
+        }
+        return new ProposalList { Protocol = protocol, Text = text, Proposals = proposals, Strict = strict, Errors = errors };
+    }
+
+    private static StrongSwanProposal ParseProposal(string text, int offset, ProposalProtocol protocol, List<ProposalError> errors)
+    {
+        var proposal = new StrongSwanProposal { Protocol = protocol, Text = text, Offset = offset };
+        var position = offset;
+        foreach (var token in text.Split('-'))
+        {
+            if (token.Length == 0)
+            {
+                errors.Add(new ProposalError(position, 1, token, $"empty algorithm name in '{text}'"));
+            }
+            else if (!AddAlgorithm(proposal, token))
+            {
+                var suggestion = Suggestions.Nearest(token.ToLowerInvariant(), AllKeywords(protocol));
+                var message = token.Contains('!') ? "'!' is only allowed at the very end of the list" : $"unknown algorithm '{token}' in {(protocol == ProposalProtocol.Ike ? "ike" : "esp")}=";
+                errors.Add(new ProposalError(position, token.Length, token, message, suggestion));
+            }
+            position += token.Length + 1;
+        }
+        Complete(proposal, errors);
+        return proposal;
+    }
+
+    private static bool AddAlgorithm(StrongSwanProposal proposal, string token)
+    {
+        var ike = proposal.Protocol == ProposalProtocol.Ike;
+        if (IkeNames.CipherFromStrongSwan(token) is { } cipher)
+        {
+            proposal.Encryption.Add(cipher.Cipher);
+            AddOnce(proposal.EncryptionLog, cipher.Log);
+            proposal.IsAead |= cipher.Cipher.IsAead;
+            return true;
+        }
+        if (IkeNames.GroupFromStrongSwan(token) is { } group)
+        {
+            proposal.Groups.Add(group.Group);
+            AddOnce(proposal.GroupLog, group.Log);
+            return true;
+        }
+        if (ike && token.StartsWith("prf", StringComparison.OrdinalIgnoreCase) && IkeNames.HashFromStrongSwan(token[3..]) is { } prf)
+        {
+            proposal.Prfs.Add(prf.Hash);
+            AddOnce(proposal.PrfLog, prf.PrfLog);
+            return true;
+        }
+        if (IkeNames.IntegrityFromStrongSwan(token) is { } integrity)
+        {
+            proposal.Integrity.Add(integrity.Integrity);
+            AddOnce(proposal.IntegrityLog, integrity.Log);
+            if (ike && IkeNames.HashFromStrongSwan(token) is { } hash)
+            {
+                proposal.IntegrityHashes.Add(hash.Hash);
+            }
+            else if (ike)
+            {
+                proposal.Unmodeled.Add(token);
+            }
+            return true;
+        }
+        if (!ike && token.Equals("esn", StringComparison.OrdinalIgnoreCase))
+        {
+            proposal.EsnLog = "EXT_SEQ";
+            return true;
+        }
+        if (!ike && token.Equals("noesn", StringComparison.OrdinalIgnoreCase))
+        {
+            proposal.EsnLog ??= "NO_EXT_SEQ";
+            return true;
+        }
+        if (UnmodeledAlgorithms.ByKeyword.TryGetValue(token, out var other))
+        {
+            proposal.Unmodeled.Add(token);
+            switch (other.Category)
+            {
+                case UnmodeledAlgorithms.Category.Encryption:
+                    AddOnce(proposal.EncryptionLog, other.Log);
+                    proposal.IsAead |= other.Aead;
+                    break;
+                case UnmodeledAlgorithms.Category.Integrity: AddOnce(proposal.IntegrityLog, other.Log); break;
+                case UnmodeledAlgorithms.Category.Prf when ike: AddOnce(proposal.PrfLog, other.Log); break;
+                case UnmodeledAlgorithms.Category.Group: AddOnce(proposal.GroupLog, other.Log); break;
+                default: return false;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>What charon's proposal check demands and derives once all keywords of one proposal are read.</summary>
+    private static void Complete(StrongSwanProposal proposal, List<ProposalError> errors)
+    {
+        var name = proposal.Protocol == ProposalProtocol.Ike ? "ike" : "esp";
+        if (proposal.EncryptionLog.Count == 0)
+        {
+            errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text, $"{name} proposal '{proposal.Text}' has no encryption algorithm"));
+        }
+        if (proposal.Protocol == ProposalProtocol.Ike)
+        {
+            if (proposal.PrfLog.Count == 0)
+            {
+                // charon: "No explicit PRF found. We assume the same algorithm as used for integrity."
+                foreach (var hash in proposal.IntegrityHashes)
+                {
+                    AddOnce(proposal.PrfLog, IkeNames.PrfLogName(hash));
+                }
+            }
+            if (proposal.GroupLog.Count == 0)
+            {
+                errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text, $"ike proposal '{proposal.Text}' has no DH group; charon requires one"));
+            }
+            if (proposal.IsAead ? proposal.PrfLog.Count == 0 : proposal.IntegrityLog.Count == 0)
+            {
+                errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text,
+                    proposal.IsAead ? $"ike proposal '{proposal.Text}' uses an AEAD cipher and needs a PRF (prfsha256, ...)" : $"ike proposal '{proposal.Text}' has no integrity algorithm"));
+            }
+        }
+        else if (!proposal.IsAead && proposal.IntegrityLog.Count == 0 && !proposal.Encryption.Contains(new Cipher(EncryptionAlgorithm.Null, 0)))
+        {
+            errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text, $"esp proposal '{proposal.Text}' has no integrity algorithm"));
+        }
+    }
+
+    private static void AddOnce(List<string> list, string value)
+    {
+        if (!list.Contains(value))
+        {
+            list.Add(value);
+        }
+    }
+
+    private static IEnumerable<string> AllKeywords(ProposalProtocol protocol)
+    {
+        var names = IkeNames.Ciphers.SelectMany(c => c.StrongSwan)
+            .Concat(IkeNames.Integrities.SelectMany(i => i.StrongSwan))
+            .Concat(IkeNames.Groups.SelectMany(g => g.StrongSwan))
+            .Concat(UnmodeledAlgorithms.ByKeyword.Keys);
+        return protocol == ProposalProtocol.Ike
+            ? names.Concat(IkeNames.Hashes.SelectMany(h => h.StrongSwan).Select(h => "prf" + h))
+            : names.Concat(["esn", "noesn"]);
+    }
+
+    /// <summary>
+    /// The phase-1 transforms a proposal list stands for: every encryption × hash × group of each proposal, in
+    /// charon's order. Only what IKEv1 phase 1 can carry is kept: ciphers with an RFC 2409 attribute value (CTR and
+    /// AEAD modes are ESP-only; charon cannot put them in an IKEv1 SA payload) and hashes from the integrity
+    /// algorithms (the PRF follows the hash in IKEv1).
+    /// </summary>
+    public static IReadOnlyList<Phase1Proposal> ToPhase1(IEnumerable<StrongSwanProposal> proposals, AuthMethod auth, TimeSpan? lifetime)
+    {
+        var result = new List<Phase1Proposal>();
+        foreach (var proposal in proposals.Where(p => p.Protocol == ProposalProtocol.Ike))
+        {
+            foreach (var cipher in proposal.Encryption.Where(IsIkeV1Phase1Cipher))
+            {
+                foreach (var hash in proposal.IntegrityHashes)
+                {
+                    foreach (var group in proposal.Groups)
+                    {
+                        var transform = new Phase1Proposal(cipher, hash, group, auth, lifetime);
+                        if (!result.Contains(transform))
+                        {
+                            result.Add(transform);
+                        }
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Phase-1 encryption values are the RFC 2409 numbers; Core offsets ESP-only transforms by 1000.</summary>
+    public static bool IsIkeV1Phase1Cipher(Cipher cipher) => (int)cipher.Algorithm < 1000;
+
+    /// <summary>The ESP transforms a proposal list stands for: encryption × integrity (none for AEAD) × PFS group (none when no group).</summary>
+    public static IReadOnlyList<Phase2Proposal> ToPhase2(IEnumerable<StrongSwanProposal> proposals)
+    {
+        var result = new List<Phase2Proposal>();
+        foreach (var proposal in proposals.Where(p => p.Protocol == ProposalProtocol.Esp))
+        {
+            foreach (var cipher in proposal.Encryption)
+            {
+                IEnumerable<IntegrityAlgorithm> integrities = cipher.IsAead || proposal.Integrity.Count == 0 ? [IntegrityAlgorithm.None] : proposal.Integrity;
+                IEnumerable<DhGroup> groups = proposal.Groups.Count == 0 ? [DhGroup.None] : proposal.Groups;
+                foreach (var integrity in integrities)
+                {
+                    foreach (var group in groups)
+                    {
+                        var transform = new Phase2Proposal(cipher, integrity, group);
+                        if (!result.Contains(transform))
+                        {
+                            result.Add(transform);
+                        }
+                    }
+                }
+            }
+        }
+        return result;
+    }
+}
