@@ -30,14 +30,16 @@ public static class ConnResolver
             {
                 Apply(section, settings, byName, [section.Name], diagnostics, reported);
             }
-            Apply(conn, settings, byName, [conn.Name], diagnostics, reported);
-            result.Add(new StrongSwanConn { Section = conn, Settings = settings });
+            Apply(conn, settings, byName, [conn.Name], diagnostics, reported, includeOwn: false);
+            var inherited = new Dictionary<string, ConnSetting>(settings, StringComparer.Ordinal);
+            ApplyOwn(conn, settings);
+            result.Add(new StrongSwanConn { Section = conn, Settings = settings, InheritedSettings = inherited });
         }
         return result;
     }
 
     private static void Apply(IpsecConfSection section, Dictionary<string, ConnSetting> settings, Dictionary<string, IpsecConfSection> byName,
-        List<string> chain, List<Diagnostic> diagnostics, HashSet<IpsecConfLine> reported)
+        List<string> chain, List<Diagnostic> diagnostics, HashSet<IpsecConfLine> reported, bool includeOwn = true)
     {
         // also= first, so the section's own lines override what it includes.
         foreach (var also in section.Parameters.Where(p => p.Key == "also"))
@@ -67,6 +69,14 @@ public static class ConnResolver
                 Apply(included, settings, byName, [.. chain, target], diagnostics, reported);
             }
         }
+        if (includeOwn)
+        {
+            ApplyOwn(section, settings);
+        }
+    }
+
+    private static void ApplyOwn(IpsecConfSection section, Dictionary<string, ConnSetting> settings)
+    {
         foreach (var parameter in section.Parameters)
         {
             if (parameter.Key is null or "also")

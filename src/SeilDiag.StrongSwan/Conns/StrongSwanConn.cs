@@ -26,6 +26,9 @@ public sealed class StrongSwanConn
 
     public required IReadOnlyDictionary<string, ConnSetting> Settings { get; init; }
 
+    /// <summary>What %default and also= give this conn before its own lines: what a fix falls back to when it deletes a line.</summary>
+    public required IReadOnlyDictionary<string, ConnSetting> InheritedSettings { get; init; }
+
     public string Name => Section.Name;
 
     /// <summary>The effective setting of a key (canonical spelling), or null when unset or reset with "key=".</summary>

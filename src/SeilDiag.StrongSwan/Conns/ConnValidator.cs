@@ -1,0 +1,72 @@
+using SeilDiag.Diagnostics;
+using SeilDiag.StrongSwan.Proposals;
+using SeilDiag.StrongSwan.Syntax;
+using SeilDiag.Text;
+
+namespace SeilDiag.StrongSwan.Conns;
+
+/// <summary>
+/// Checks every parameter line of every conn section (%default included) once, where it is written: unknown keys
+/// (SD0002 with the nearest known key), values strongSwan rejects (SD0003), and ike=/esp= without '!' (SD4003).
+/// </summary>
+public static class ConnValidator
+{
+    private static readonly LocalizedText ConnParameter = new("conn parameter", "conn パラメータ");
+
+    public static void Validate(IEnumerable<IpsecConfSection> sections, List<Diagnostic> diagnostics)
+    {
+        foreach (var section in sections.Where(s => s.Kind == IpsecConfSectionKind.Conn))
+        {
+            foreach (var line in section.Parameters)
+            {
+                Check(line, diagnostics);
+            }
+        }
+    }
+
+    private static void Check(IpsecConfLine line, List<Diagnostic> diagnostics)
+    {
+        var key = line.Key!;
+        var document = line.Document;
+        var keySpan = line.Find(IpsecConfTokenKind.Key)!.Value;
+        if (!ConnKeys.Known.Contains(key))
+        {
+            var nearest = Suggestions.Nearest(key, ConnKeys.Known);
+            var diagnostic = Diagnostic.Create(Rules.UnknownKey, Location.InText(document, keySpan), ConnParameter, key,
+                nearest is null ? "" : $"; did you mean '{nearest}'?");
+            if (nearest is not null)
+            {
+                diagnostic = diagnostic.WithFixes(new CodeFix($"Rename '{key}' to '{nearest}'", [TextEdit.Replace(document, keySpan, nearest)]));
+            }
+            diagnostics.Add(diagnostic);
+            return;
+        }
+        var value = line.Value;
+        var valueSpan = line.ValueSpan;
+        var problem = ConnKeys.Check(key, value);
+        if (problem is not null)
+        {
+            var span = new TextSpan(valueSpan.Start + Math.Min(problem.Offset, value.Length), Math.Min(problem.Length, Math.Max(0, value.Length - problem.Offset)));
+            var bad = document[span];
+            var message = problem.Message + (problem.Suggestion is null ? "" : $"; did you mean '{problem.Suggestion}'?");
+            var diagnostic = Diagnostic.Create(Rules.InvalidValue, Location.InText(document, span), bad, key, message);
+            if (problem.Suggestion is not null)
+            {
+                diagnostic = diagnostic.WithFixes(new CodeFix($"Replace '{bad}' with '{problem.Suggestion}'", [TextEdit.Replace(document, span, problem.Suggestion)]));
+            }
+            diagnostics.Add(diagnostic);
+            return;
+        }
+        if (key is "ike" or "esp" && value.Length > 0)
+        {
+            var list = StrongSwanProposals.Parse(value, key == "ike" ? ProposalProtocol.Ike : ProposalProtocol.Esp);
+            if (!list.Strict)
+            {
+                var where = Location.InText(document, valueSpan);
+                var end = valueSpan.Start + value.TrimEnd().Length;
+                diagnostics.Add(Diagnostic.Create(Rules.ProposalNotStrict, where, key, value)
+                    .WithFixes(new CodeFix($"Append '!' to {key}= so strongSwan uses only these proposals", [TextEdit.Insert(document, end, "!")])));
+            }
+        }
+    }
+}
