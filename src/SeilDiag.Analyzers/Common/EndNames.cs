@@ -1,0 +1,45 @@
+using SeilDiag.Diagnostics;
+using SeilDiag.Model;
+
+namespace SeilDiag.Analyzers.Common;
+
+/// <summary>
+/// How the analyzers name an end and a value in messages: users think in "SEIL" and "strongSwan" (or, when
+/// both ends are the same daemon, in file names), and every value says whether the user set it or it is
+/// the daemon's default, because a default is the one thing a user cannot find by searching the file.
+/// </summary>
+internal static class EndNames
+{
+    public static string Vendor(PeerConfig peer) => peer.Vendor == PeerVendor.Seil ? "SEIL" : "strongSwan";
+
+    public static string FileName(PeerConfig peer) => Path.GetFileName(peer.Document.Path);
+
+    /// <summary>"SEIL interface.ipsec0" or "strongSwan conn to-seil (remote.ipsec.conf)".</summary>
+    public static string Label(PeerConfig peer) => $"{Vendor(peer)} {peer.Name} ({FileName(peer)})";
+
+    /// <summary>The short name of an end within a pair: the vendor when they differ, the file otherwise.</summary>
+    public static string Short(PeerConfig peer, PeerConfig other) =>
+        peer.Vendor != other.Vendor ? Vendor(peer)
+        : FileName(peer) != FileName(other) ? FileName(peer)
+        : $"{Vendor(peer)} {peer.Name}";
+
+    public static string Arrow(PeerConfig initiator, PeerConfig responder) =>
+        $"{Short(initiator, responder)} → {Short(responder, initiator)}";
+
+    public static string DefaultWord(PeerConfig peer) => $"{Vendor(peer)} default";
+
+    /// <summary>Where a value comes from: "at seil.conf:12" or "(SEIL default)".</summary>
+    public static string Where<T>(PeerConfig peer, Located<T> value) =>
+        value.IsDefault || value.Where is null ? $"({DefaultWord(peer)})" : $"at {value.Where}";
+
+    public static EvidenceSource ConfigSource(PeerConfig peer) =>
+        peer.Vendor == PeerVendor.Seil ? EvidenceSource.SeilConfig : EvidenceSource.StrongSwanConfig;
+
+    public static EvidenceSource LogSource(PeerConfig peer) =>
+        peer.Vendor == PeerVendor.Seil ? EvidenceSource.SeilLog : EvidenceSource.CharonLog;
+
+    /// <summary>The best location for a value: where it is set, else where the peer is defined.</summary>
+    public static Location? LocationOf<T>(PeerConfig peer, Located<T> value) => value.Where ?? peer.Definition;
+
+    public static Location? LocationOf<T>(PeerConfig peer, Located<T>? value) => value?.Where ?? peer.Definition;
+}

@@ -1,0 +1,65 @@
+using SeilDiag.Diagnostics;
+using SeilDiag.Model;
+
+namespace SeilDiag.Analyzers.Common;
+
+/// <summary>
+/// Collects the edits of one fix, possibly on both ends, through each peer's own <see cref="IConfigEditor"/>,
+/// and writes the title from the same steps ("SEIL: interface.ipsec0.ike.proposal.phase1.dh-group = modp1536"),
+/// so the title always says exactly what the edits do.
+/// </summary>
+internal sealed class FixBuilder
+{
+    private readonly List<TextEdit> _edits = [];
+    private readonly List<string> _steps = [];
+    private bool _weakens;
+
+    public FixBuilder Set(PeerConfig peer, string key, string value)
+    {
+        _edits.AddRange(peer.Editor.Set(key, value));
+        _steps.Add($"{EndNames.Vendor(peer)}: {peer.Editor.DisplayKey(key)} = {value}");
+        return this;
+    }
+
+    public FixBuilder SetList(PeerConfig peer, string key, IReadOnlyList<string> values)
+    {
+        _edits.AddRange(peer.Editor.SetList(key, values));
+        _steps.Add($"{EndNames.Vendor(peer)}: {peer.Editor.DisplayKey(key)} = {string.Join(", ", values)}");
+        return this;
+    }
+
+    public FixBuilder Remove(PeerConfig peer, string key, string meaning)
+    {
+        var edits = peer.Editor.Remove(key);
+        _edits.AddRange(edits);
+        if (edits.Count > 0)
+        {
+            _steps.Add($"{EndNames.Vendor(peer)}: remove {peer.Editor.DisplayKey(key)} ({meaning})");
+        }
+        return this;
+    }
+
+    public FixBuilder Step(string advice)
+    {
+        _steps.Add(advice);
+        return this;
+    }
+
+    public FixBuilder Weakens(bool weakens = true)
+    {
+        _weakens |= weakens;
+        return this;
+    }
+
+    public bool IsEmpty => _steps.Count == 0;
+
+    public CodeFix Build(string? explanation = null)
+    {
+        var title = string.Join("; ", _steps);
+        if (_weakens)
+        {
+            title += " (weakens security)";
+        }
+        return new CodeFix(title, _edits.ToList(), _weakens ? FixSafety.WeakensSecurity : FixSafety.KeepsSecurity, explanation);
+    }
+}

@@ -1,0 +1,157 @@
+using SeilDiag.Analysis;
+using SeilDiag.Analyzers.Common;
+using SeilDiag.Analyzers.Negotiation;
+using SeilDiag.Analyzers.Pairing;
+using SeilDiag.Diagnostics;
+using SeilDiag.Model;
+
+namespace SeilDiag.Analyzers.Lifecycle;
+
+/// <summary>
+/// SD3005: settings that do not stop the first negotiation but hurt later. Per pair: a phase-2 lifetime a
+/// SEIL responder refuses under check-level strict/exact (an error: every Quick Mode in that direction
+/// fails), DPD on one side only, NAT-T forced on one side only. Per end: lifetimes so short that the tunnel
+/// spends its time rekeying.
+/// Severities follow what the lab shows: one-sided DPD and one-sided forceencaps work (charon answers
+/// R-U-THERE without DPD configured; a forced end fakes NAT-D and both float to 4500), so they are info.
+/// </summary>
+public sealed class LifecycleSettingsAnalyzer : PairAnalyzer
+{
+    internal static readonly TimeSpan ShortPhase1 = TimeSpan.FromMinutes(10);
+    internal static readonly TimeSpan ShortPhase2 = TimeSpan.FromMinutes(5);
+
+    public override IReadOnlyList<Rule> SupportedRules { get; } = [Rules.LifecycleSettings];
+
+    public override IEnumerable<PairFinding> Check(PeerPair pair)
+    {
+        var primary = Primary(pair);
+        foreach (var direction in new[] { primary, new NegotiationDirection(primary.Responder, primary.Initiator) })
+        {
+            if (Phase2LifetimeRefused(direction) is { } refused)
+            {
+                yield return refused;
+            }
+        }
+        if (DpdOneSided(primary) is { } dpd)
+        {
+            yield return dpd;
+        }
+        if (NatTraversalOneSided(primary) is { } nat)
+        {
+            yield return nat;
+        }
+    }
+
+    private static PairFinding? Phase2LifetimeRefused(NegotiationDirection d)
+    {
+        var (initiator, responder) = (d.Initiator, d.Responder);
+        if (responder.Vendor != PeerVendor.Seil || responder.CheckLevel is not { } level
+            || initiator.Phase2Lifetime.Value <= TimeSpan.Zero || responder.Phase2Lifetime.Value <= TimeSpan.Zero)
+        {
+            return null;
+        }
+        var problem = LifetimeRule.Check(level.Value, initiator.Phase2Lifetime.Value, responder.Phase2Lifetime.Value);
+        if (problem is null)
+        {
+            return null;
+        }
+        var r = EndNames.Short(responder, initiator);
+        var text = $"phase-2 lifetime: {r} {problem} ({EndNames.Vendor(initiator)} lifetime {EndNames.Where(initiator, initiator.Phase2Lifetime)}); every Quick Mode fails when {d.Label}";
+        var location = EndNames.LocationOf(responder, responder.CheckLevel);
+        var value = $"{(long)responder.Phase2Lifetime.Value.TotalSeconds}" + (initiator.Vendor == PeerVendor.StrongSwan ? "s" : "");
+        var fixes = new[]
+        {
+            new FixBuilder().Set(initiator, initiator.Vendor == PeerVendor.StrongSwan ? StrongSwanKeys.KeyLife : SeilKeys.Phase2Lifetime, value).Build(),
+            new FixBuilder().Set(responder, SeilKeys.CheckLevel, "obey").Build(),
+        };
+        var diagnostic = Diagnostic.Create(Rules.LifecycleSettings, location, new LocalizedText(text, $"フェーズ2 ライフタイム: {r} {problem}"))
+            .WithSeverity(Severity.Error)
+            .WithAdditionalLocations(Others(location, EndNames.LocationOf(initiator, initiator.Phase2Lifetime)))
+            .WithEvidence(
+                PredictedLogs.Line(responder, $"long lifetime proposed: my:{(long)responder.Phase2Lifetime.Value.TotalSeconds} peer:{(long)initiator.Phase2Lifetime.Value.TotalSeconds}"),
+                PredictedLogs.Line(responder, "failed to pre-process packet."),
+                PredictedLogs.Line(initiator, initiator.Vendor == PeerVendor.StrongSwan ? "received NO_PROPOSAL_CHOSEN error notify" : "phase2 negotiation failed due to time up."))
+            .WithFixes(fixes);
+        return new PairFinding(diagnostic, [d]);
+    }
+
+    private static PairFinding? DpdOneSided(NegotiationDirection d)
+    {
+        var (a, b) = (d.Initiator, d.Responder);
+        if (a.Dpd.Value is null || b.Dpd.Value is null || a.Dpd.Value.Enabled == b.Dpd.Value.Enabled)
+        {
+            return null;
+        }
+        var (on, off) = a.Dpd.Value.Enabled ? (a, b) : (b, a);
+        var text = $"DPD is enabled only on {EndNames.Short(on, off)} ({EndNames.Where(on, on.Dpd)}): {EndNames.Short(off, on)} answers R-U-THERE but will not notice itself when {EndNames.Short(on, off)} disappears, and keeps a dead SA until it expires";
+        var diagnostic = Diagnostic.Create(Rules.LifecycleSettings, EndNames.LocationOf(on, on.Dpd), new LocalizedText(text,
+                $"DPD は {EndNames.Short(on, off)} でのみ有効です: {EndNames.Short(off, on)} は対向断を検出できません"))
+            .WithSeverity(Severity.Info);
+        var fix = new FixBuilder();
+        if (off.Vendor == PeerVendor.StrongSwan)
+        {
+            fix.Set(off, StrongSwanKeys.DpdAction, "restart");
+        }
+        else
+        {
+            fix.Set(off, SeilKeys.Dpd, "enable");
+        }
+        return new PairFinding(diagnostic.WithFixes(fix.Build()), []);
+    }
+
+    private static PairFinding? NatTraversalOneSided(NegotiationDirection d)
+    {
+        var (a, b) = (d.Initiator, d.Responder);
+        var modes = (a.NatTraversal.Value, b.NatTraversal.Value);
+        if (modes.Item1 == modes.Item2 || (modes.Item1 != NatTraversalMode.Force && modes.Item2 != NatTraversalMode.Force))
+        {
+            return null;
+        }
+        var (forced, other) = a.NatTraversal.Value == NatTraversalMode.Force ? (a, b) : (b, a);
+        var disabled = other.NatTraversal.Value == NatTraversalMode.Disable;
+        var text = disabled
+            ? $"NAT-T is forced on {EndNames.Short(forced, other)} ({EndNames.Where(forced, forced.NatTraversal)}) but disabled on {EndNames.Short(other, forced)} ({EndNames.Where(other, other.NatTraversal)}): UDP-encapsulated ESP will not be understood"
+            : $"NAT-T is forced only on {EndNames.Short(forced, other)} ({EndNames.Where(forced, forced.NatTraversal)}): both ends move to UDP 4500 and ESP is UDP-encapsulated; UDP 4500 must be open on the path";
+        var diagnostic = Diagnostic.Create(Rules.LifecycleSettings, EndNames.LocationOf(forced, forced.NatTraversal), new LocalizedText(text,
+                $"NAT-T の強制は {EndNames.Short(forced, other)} のみです"))
+            .WithSeverity(disabled ? Severity.Warning : Severity.Info);
+        var fix = new FixBuilder();
+        if (other.Vendor == PeerVendor.Seil)
+        {
+            fix.Set(other, SeilKeys.NatTraversal, disabled ? "enable" : "force");
+        }
+        else
+        {
+            fix.Set(other, StrongSwanKeys.ForceEncaps, "yes");
+        }
+        return new PairFinding(diagnostic.WithFixes(fix.Build()), disabled ? [d, new(b, a)] : []);
+    }
+}
+
+/// <summary>SD3005 per end: explicitly set lifetimes so short that rekeying dominates (the lab's 60 s runs).</summary>
+public sealed class ShortLifetimeAnalyzer : IAnalyzer
+{
+    public IReadOnlyList<Rule> SupportedRules { get; } = [Rules.LifecycleSettings];
+
+    public void Analyze(AnalysisContext context)
+    {
+        foreach (var peer in context.Model.Peers)
+        {
+            Report(context, peer, peer.Phase1Lifetime, LifecycleSettingsAnalyzer.ShortPhase1, "phase-1 (IKE SA) lifetime", "フェーズ1 ライフタイム");
+            Report(context, peer, peer.Phase2Lifetime, LifecycleSettingsAnalyzer.ShortPhase2, "phase-2 (IPsec SA) lifetime", "フェーズ2 ライフタイム");
+        }
+    }
+
+    private static void Report(AnalysisContext context, PeerConfig peer, Located<TimeSpan> lifetime, TimeSpan limit, string what, string whatJa)
+    {
+        if (lifetime.IsDefault || lifetime.Where is null || lifetime.Value <= TimeSpan.Zero || lifetime.Value >= limit)
+        {
+            return;
+        }
+        var seconds = (long)lifetime.Value.TotalSeconds;
+        context.Report(Diagnostic.Create(Rules.LifecycleSettings, lifetime.Where, new LocalizedText(
+                $"{EndNames.Label(peer)}: {what} of {seconds} s is very short: the SA is renegotiated every {seconds} s or so (fine for a test, costly in production)",
+                $"{EndNames.Label(peer)}: {whatJa} {seconds} 秒は非常に短く、頻繁に再ネゴシエーションします"))
+            .WithSeverity(Severity.Info));
+    }
+}

@@ -1,0 +1,45 @@
+using SeilDiag.Analysis;
+using SeilDiag.Analyzers.Common;
+using SeilDiag.Diagnostics;
+using SeilDiag.Model;
+
+namespace SeilDiag.Analyzers.Pairing;
+
+/// <summary>A diagnostic of a pair and the negotiation directions it breaks (or, for warnings, affects).</summary>
+public sealed record PairFinding(Diagnostic Diagnostic, IReadOnlyList<NegotiationDirection> Directions);
+
+/// <summary>
+/// Base of the two-ended analyzers: each checks one pair at a time and says which directions a finding
+/// breaks, so <see cref="TunnelPrediction"/> can reuse the very same checks for its summary.
+/// </summary>
+public abstract class PairAnalyzer : IAnalyzer
+{
+    public abstract IReadOnlyList<Rule> SupportedRules { get; }
+
+    public void Analyze(AnalysisContext context)
+    {
+        foreach (var pair in PeerPairing.Pair(context.Model).Pairs)
+        {
+            foreach (var finding in Check(pair))
+            {
+                context.Report(finding.Diagnostic);
+            }
+        }
+    }
+
+    public abstract IEnumerable<PairFinding> Check(PeerPair pair);
+
+    /// <summary>The direction in which messages name things: SEIL first when the vendors differ.</summary>
+    protected static NegotiationDirection Primary(PeerPair pair) =>
+        pair.B.Vendor == PeerVendor.Seil && pair.A.Vendor != PeerVendor.Seil ? new(pair.B, pair.A) : new(pair.A, pair.B);
+
+    /// <summary>"both directions" or "SEIL → strongSwan".</summary>
+    protected static LocalizedText DirectionsText(IReadOnlyList<NegotiationDirection> directions) =>
+        directions.Count >= 2
+            ? new LocalizedText($"both directions ({string.Join(", ", directions.Select(d => d.Label))})", $"両方向 ({string.Join(", ", directions.Select(d => d.Label))})")
+            : new LocalizedText($"when {directions[0].Label} ({EndNames.Short(directions[0].Initiator, directions[0].Responder)} initiates)",
+                                $"{directions[0].Label} の場合 ({EndNames.Short(directions[0].Initiator, directions[0].Responder)} が開始)");
+
+    protected static Location[] Others(Location? primary, params Location?[] candidates) =>
+        [.. candidates.Where(c => c is not null && !Equals(c, primary)).Select(c => c!).Distinct()];
+}

@@ -1,0 +1,155 @@
+using SeilDiag.Analyzers.Common;
+using SeilDiag.Analyzers.Pairing;
+using SeilDiag.Diagnostics;
+using SeilDiag.Ike;
+using SeilDiag.Model;
+
+namespace SeilDiag.Analyzers.Phase1;
+
+/// <summary>
+/// SD1005 (IKE version or Main/Aggressive differ) and SD1004 (charon as responder refuses Aggressive Mode
+/// with a PSK unless strongswan.conf opts in). charon checks the Aggressive-PSK policy before it looks for a
+/// matching conn, so in the direction where strongSwan answers an aggressive PSK initiator SD1004 is what
+/// happens, whatever the conn's own aggressive= says.
+/// </summary>
+public sealed class ExchangeModeAnalyzer : PairAnalyzer
+{
+    private const string AggressivePskSetting = "charon.i_dont_care_about_security_and_use_aggressive_mode_psk";
+
+    public override IReadOnlyList<Rule> SupportedRules { get; } = [Rules.ExchangeModeMismatch, Rules.AggressivePskRefused];
+
+    public override IEnumerable<PairFinding> Check(PeerPair pair)
+    {
+        var primary = Primary(pair);
+        if (IkeVersionMismatch(primary) is { } version)
+        {
+            yield return version;
+            yield break;
+        }
+        var directions = new[] { primary, new NegotiationDirection(primary.Responder, primary.Initiator) };
+        var refused = directions.Where(AggressivePskRefused).ToList();
+        var modeMismatch = directions.Where(d => !refused.Contains(d) && d.Initiator.ExchangeMode.Value != d.Responder.ExchangeMode.Value).ToList();
+        if (refused.Count > 0)
+        {
+            yield return AggressiveRefused(refused);
+        }
+        if (modeMismatch.Count > 0)
+        {
+            yield return ModeMismatch(modeMismatch);
+        }
+    }
+
+    private static bool AggressivePskRefused(NegotiationDirection d) =>
+        d.Initiator.ExchangeMode.Value == ExchangeMode.Aggressive
+        && d.Initiator.AuthMethod.Value == AuthMethod.PreSharedKey
+        && d.Responder.Vendor == PeerVendor.StrongSwan
+        && d.Responder.AggressivePskAllowed?.Value != true;
+
+    private static PairFinding? IkeVersionMismatch(NegotiationDirection d)
+    {
+        static bool Speaks(PeerConfig p, string version) =>
+            p.KeyExchange.Value.Equals(version, StringComparison.OrdinalIgnoreCase) || p.KeyExchange.Value.Equals("ike", StringComparison.OrdinalIgnoreCase);
+        var a = d.Initiator;
+        var b = d.Responder;
+        if ((Speaks(a, "ikev1") && Speaks(b, "ikev1")) || (Speaks(a, "ikev2") && Speaks(b, "ikev2")))
+        {
+            return null;
+        }
+        var fixes = new List<CodeFix>();
+        foreach (var peer in new[] { a, b }.Where(p => p.Vendor == PeerVendor.StrongSwan && !Speaks(p, "ikev1")))
+        {
+            fixes.Add(new FixBuilder().Set(peer, StrongSwanKeys.KeyExchange, "ikev1").Build());
+        }
+        var text = $"{EndNames.Short(a, b)} speaks {a.KeyExchange.Value} ({EndNames.Where(a, a.KeyExchange)}), {EndNames.Short(b, a)} speaks {b.KeyExchange.Value} ({EndNames.Where(b, b.KeyExchange)})";
+        var location = EndNames.LocationOf(a, a.KeyExchange);
+        var diagnostic = Diagnostic.Create(Rules.ExchangeModeMismatch, location, new LocalizedText(
+                $"IKE version: {text}; fails {DirectionsText([d, new(b, a)]).English}",
+                $"IKE バージョン: {text}; 両方向で失敗"))
+            .WithAdditionalLocations(Others(location, EndNames.LocationOf(b, b.KeyExchange)))
+            .WithFixes([.. fixes]);
+        return new PairFinding(diagnostic, [d, new(b, a)]);
+    }
+
+    private static PairFinding AggressiveRefused(List<NegotiationDirection> directions)
+    {
+        var d = directions[0];
+        var initiator = d.Initiator;
+        var responder = d.Responder;
+        var assumption = responder.AggressivePskAllowed is null
+            ? $"strongswan.conf was not given: assuming the default {AggressivePskSetting} = no"
+            : $"{AggressivePskSetting} = no {EndNames.Where(responder, responder.AggressivePskAllowed.Value)}";
+        var assumptionJa = responder.AggressivePskAllowed is null
+            ? $"strongswan.conf が指定されていないため既定値 {AggressivePskSetting} = no とみなします"
+            : $"{AggressivePskSetting} = no";
+        var where = DirectionsText(directions);
+        var message = new LocalizedText(
+            $"{EndNames.Short(responder, initiator)} refuses Aggressive Mode with a pre-shared key from {EndNames.Short(initiator, responder)} ('Aggressive Mode PSK disabled for security reasons', AUTHENTICATION-FAILED) {where.English}; {assumption}",
+            $"{EndNames.Short(responder, initiator)} は {EndNames.Short(initiator, responder)} からのアグレッシブモード+事前共有鍵を拒否します ({where.Japanese}); {assumptionJa}");
+        var location = EndNames.LocationOf(initiator, initiator.ExchangeMode);
+        var diagnostic = Diagnostic.Create(Rules.AggressivePskRefused, location, message)
+            .WithAdditionalLocations(Others(location, EndNames.LocationOf(responder, responder.ExchangeMode), responder.AggressivePskAllowed?.Where))
+            .WithEvidence(PredictedLogs.AggressivePskRefused(initiator, responder).ToArray());
+
+        // Preferred: Main Mode on both ends. Risky alternative: opt in on strongSwan.
+        var main = new FixBuilder();
+        foreach (var peer in new[] { initiator, responder }.Where(p => p.ExchangeMode.Value == ExchangeMode.Aggressive))
+        {
+            RemoveAggressive(main, peer);
+        }
+        var optIn = new FixBuilder().Weakens();
+        if (responder.ExchangeMode.Value != ExchangeMode.Aggressive)
+        {
+            optIn.Set(responder, StrongSwanKeys.Aggressive, "yes");
+        }
+        optIn.Step($"strongSwan: set {AggressivePskSetting} = yes in strongswan.conf (charon {{ i_dont_care_about_security_and_use_aggressive_mode_psk = yes }})");
+        diagnostic = diagnostic.WithFixes(
+            main.Build("Main Mode keeps the identities encrypted and the PSK hash away from eavesdroppers; it needs a fixed address for the SEIL (or an identity the responder can map). Keep Aggressive Mode only for a NAT'd dynamic peer."),
+            optIn.Build("Allowing Aggressive Mode with a PSK exposes the PSK hash to offline dictionary attacks (VU#857035); use only with a long random key."));
+        return new PairFinding(diagnostic, directions);
+    }
+
+    private static PairFinding ModeMismatch(List<NegotiationDirection> directions)
+    {
+        var d = directions[0];
+        var a = d.Initiator;
+        var b = d.Responder;
+        var text = $"{EndNames.Short(a, b)} uses {a.ExchangeMode.Value} Mode {EndNames.Where(a, a.ExchangeMode)}, {EndNames.Short(b, a)} uses {b.ExchangeMode.Value} Mode {EndNames.Where(b, b.ExchangeMode)}";
+        var where = DirectionsText(directions);
+        var location = EndNames.LocationOf(a, a.ExchangeMode);
+        var aggressiveSide = a.ExchangeMode.Value == ExchangeMode.Aggressive ? a : b;
+        var mainSide = aggressiveSide == a ? b : a;
+        var toMain = new FixBuilder();
+        RemoveAggressive(toMain, aggressiveSide);
+        var toAggressive = new FixBuilder().Weakens(mainSide.AuthMethod.Value == AuthMethod.PreSharedKey);
+        if (mainSide.Vendor == PeerVendor.Seil)
+        {
+            toAggressive.Set(mainSide, SeilKeys.ExchangeMode, "aggressive");
+        }
+        else
+        {
+            toAggressive.Set(mainSide, StrongSwanKeys.Aggressive, "yes");
+        }
+        var diagnostic = Diagnostic.Create(Rules.ExchangeModeMismatch, location, new LocalizedText(
+                $"{text}; fails {where.English}", $"{text}; {where.Japanese}で失敗"))
+            .WithAdditionalLocations(Others(location, EndNames.LocationOf(b, b.ExchangeMode)))
+            .WithEvidence(PredictedLogs.ExchangeModeMismatch(a, b).ToArray())
+            .WithFixes(toMain.Build(), toAggressive.Build("Aggressive Mode with a pre-shared key exposes the PSK hash to offline guessing (VU#857035)."));
+        return new PairFinding(diagnostic, directions);
+    }
+
+    internal static void RemoveAggressive(FixBuilder fix, PeerConfig peer)
+    {
+        if (peer.Vendor == PeerVendor.Seil)
+        {
+            if (peer.ExchangeMode.IsDefault)
+            {
+                return;
+            }
+            fix.Set(peer, SeilKeys.ExchangeMode, "main");
+        }
+        else
+        {
+            fix.Remove(peer, StrongSwanKeys.Aggressive, "Main Mode");
+        }
+    }
+}
