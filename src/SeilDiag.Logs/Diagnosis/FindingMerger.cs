@@ -1,0 +1,119 @@
+using SeilDiag.Diagnostics;
+using SeilDiag.Logs.Events;
+using SeilDiag.Logs.Reading;
+
+namespace SeilDiag.Logs.Diagnosis;
+
+/// <summary>
+/// Merges findings into diagnostics: the same cause on the same tunnel (address pair) seen in several sessions or in
+/// both ends' logs is one diagnostic; the most specific message wins (a responder's computed difference over an
+/// initiator's "refused"); "peer not responding" on a tunnel that has a phase-1/2 root cause becomes that cause's
+/// evidence. Keeps only a bounded number of evidence lines per diagnostic, so it can run while a huge log streams.
+/// </summary>
+internal sealed class FindingMerger
+{
+    public const int EvidenceCap = 60;
+
+    private sealed class Group(Finding first, string pair)
+    {
+        public Finding Best = first;
+        public string Pair = pair;
+        public int Occurrences;
+        public readonly List<LogEvent> Evidence = [];
+        public readonly HashSet<(string, int)> Seen = [];
+        public DateTimeOffset? FirstTime;
+    }
+
+    private readonly Dictionary<(string Rule, string Pair, Severity Severity), Group> _groups = [];
+
+    public void Add(Finding finding, string pairKey)
+    {
+        var key = (finding.Rule.Id, pairKey, finding.Severity);
+        if (!_groups.TryGetValue(key, out var group))
+        {
+            group = new Group(finding, pairKey);
+            _groups[key] = group;
+        }
+        group.Occurrences++;
+        group.FirstTime ??= finding.Decisive.Time;
+        if (finding.Specificity > group.Best.Specificity)
+        {
+            group.Best = finding;
+        }
+        AddEvidence(group, finding.Evidence);
+    }
+
+    private static void AddEvidence(Group group, IEnumerable<LogEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (group.Evidence.Count >= EvidenceCap)
+            {
+                return;
+            }
+            if (group.Seen.Add((e.Path, e.Line)))
+            {
+                group.Evidence.Add(e);
+            }
+        }
+    }
+
+    public IReadOnlyList<Diagnostic> ToDiagnostics()
+    {
+        var groups = _groups.Values.ToList();
+        // A root cause on a tunnel absorbs "peer not responding" on the same tunnel: the silence is its consequence.
+        foreach (var silent in groups.Where(g => g.Best.Rule == Rules.PeerNotResponding).ToList())
+        {
+            var cause = groups.Where(g => g.Pair == silent.Pair && g.Best.IsRootCause).OrderByDescending(g => g.Best.Specificity).FirstOrDefault()
+                        ?? groups.Where(g => g.Best.IsRootCause && (silent.Pair.StartsWith("?<->", StringComparison.Ordinal) || silent.Pair.Contains('#')))
+                            .FirstOrDefault(g => g.Pair.EndsWith(silent.Pair[(silent.Pair.IndexOf("<->", StringComparison.Ordinal) + 3)..], StringComparison.Ordinal));
+            if (cause is not null)
+            {
+                AddEvidence(cause, silent.Evidence);
+                groups.Remove(silent);
+            }
+        }
+        return groups
+            .OrderByDescending(g => g.Best.Severity)
+            .ThenBy(g => g.Best.Rule.Category == RuleCategory.Lifecycle ? 1 : 0)
+            .ThenBy(g => g.FirstTime ?? DateTimeOffset.MaxValue)
+            .Select(ToDiagnostic)
+            .ToList();
+    }
+
+    private static Diagnostic ToDiagnostic(Group g)
+    {
+        var f = g.Best;
+        var decisive = f.Decisive;
+        var diagnostic = Diagnostic.Create(f.Rule, Location.LogLine(decisive.Path, decisive.Line, decisive.Text.Length), f.Args)
+            .WithSeverity(f.Severity);
+        var evidence = g.Evidence.Select(e => new Evidence(
+            e.Daemon == LogDaemon.Racoon ? EvidenceSource.SeilLog : EvidenceSource.CharonLog,
+            EvidenceKind.Observed,
+            Describe(e),
+            Location.LogLine(e.Path, e.Line, e.Text.Length),
+            e.Text,
+            e.Time)).ToArray();
+        var others = g.Evidence.Where(e => e.Path != decisive.Path).Select(e => e.Path).Distinct()
+            .Select(p => g.Evidence.First(e => e.Path == p)).Select(e => Location.LogLine(e.Path, e.Line, e.Text.Length)).ToArray();
+        diagnostic = diagnostic.WithEvidence(evidence).WithFixes([.. f.Fixes]);
+        if (others.Length > 0)
+        {
+            diagnostic = diagnostic.WithAdditionalLocations(others);
+        }
+        return diagnostic;
+    }
+
+    private static string Describe(LogEvent e) => e.Kind switch
+    {
+        LogEventKind.Retransmit => $"retransmit {e.Number} of message ID {e.MessageId}",
+        LogEventKind.GivingUp => "gave up after retransmits",
+        LogEventKind.DecryptionFailed => "could not decrypt the peer's message",
+        LogEventKind.ProposalsReceived => "proposals received from the peer",
+        LogEventKind.ProposalsConfigured => "proposals configured on this end",
+        LogEventKind.ErrorNotifyReceived => $"error notify {e.Detail} received",
+        LogEventKind.MessageGenerated when e.Notifies.Count > 0 => $"sent notify {string.Join(", ", e.Notifies)}",
+        LogEventKind.MessageParsed when e.Notifies.Count > 0 => $"received notify {string.Join(", ", e.Notifies)}",
+        _ => e.Message,
+    };
+}

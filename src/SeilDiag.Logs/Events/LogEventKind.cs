@@ -1,0 +1,76 @@
+namespace SeilDiag.Logs.Events;
+
+/// <summary>The catalogued messages (log-catalog.md §2 charon, §3 racoon) as event types.</summary>
+public enum LogEventKind
+{
+    // ---- traffic and messages
+    PacketSent,
+    PacketReceived,
+    MessageGenerated,
+    MessageParsed,
+    Retransmit,
+    GivingUp,
+    PeerNotResponding,
+    HalfOpenTimeout,
+    PeerRetransmitted,
+    // ---- phase 1
+    Phase1Initiating,
+    Phase1PeerInitiating,
+    ProposalsReceived,
+    ProposalsConfigured,
+    ProposalSelected,
+    NoAcceptableTransform,
+    Phase1NoProposal,
+    AggressivePskDisabled,
+    NoSharedKey,
+    DecryptionFailed,
+    ParsingFailed,
+    HashMismatch,
+    ProcessingFailed,
+    NoIkeConfig,
+    PeerConfigLookup,
+    NoPeerConfig,
+    NoConfigAllowsAuth,
+    IdentityMismatch,
+    IkeSaEstablished,
+    IkeSaStateChange,
+    IkeSaDeleting,
+    IkeSaDestroyedUnnotified,
+    // ---- phase 2
+    Phase2Initiating,
+    Phase2Responding,
+    TrafficSelectorsProposedHeader,
+    TrafficSelectorItem,
+    TrafficSelectorMatch,
+    NoMatchingChildConfig,
+    InvalidTrafficSelectors,
+    Phase2NoProposal,
+    PfsMismatch,
+    ChildSaEstablished,
+    ChildSaClosed,
+    ProxyIdReturnedMismatch,
+    NoSainfo,
+    Phase2Failed,
+    Phase1Failed,
+    PreprocessFailed,
+    // ---- notifies
+    ErrorNotifyReceived,
+    StatusNotifyReceived,
+    NotifyIgnored,
+    // ---- lifecycle
+    DpdRequestSent,
+    DpdTimeout,
+    DpdUnsupported,
+    NatDetected,
+    DeleteReceived,
+    DeleteSent,
+    StaleSaPurged,
+    SaExpired,
+    InvalidPacket,
+    /// <summary>racoon "begin Identity Protection mode." / "begin Aggressive mode."</summary>
+    ExchangeModeBegin,
+    /// <summary>SEIL's "new phase2 negotiation [ISAKMP:...:msgid]".</summary>
+    Phase2Handle,
+    /// <summary>A known message kept for the story only.</summary>
+    Other,
+}

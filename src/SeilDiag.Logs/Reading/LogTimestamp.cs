@@ -1,0 +1,180 @@
+namespace SeilDiag.Logs.Reading;
+
+/// <summary>
+/// Span-based timestamp recognition for the prefixes logs use: BSD syslog "Mmm dd hh:mm:ss[.fff]" (no year),
+/// ISO "yyyy-mm-dd[T ]hh:mm:ss[.fff][zone]". Hand-written because it runs on every line of gigabyte logs.
+/// </summary>
+internal static class LogTimestamp
+{
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    /// <summary>Parses a timestamp at the start of <paramref name="s"/>; <paramref name="length"/> is how much it used.</summary>
+    public static bool TryParse(ReadOnlySpan<char> s, YearTracker years, out DateTimeOffset time, out int length)
+    {
+        time = default;
+        length = 0;
+        if (s.Length >= 15 && char.IsAsciiLetterUpper(s[0]))
+        {
+            var month = MonthIndex(s[..3]);
+            if (month == 0 || s[3] != ' ')
+            {
+                return false;
+            }
+            var i = 4;
+            if (s[i] == ' ')
+            {
+                i++;
+            }
+            if (!TryDigits(s, ref i, 1, 2, out var day) || i >= s.Length || s[i] != ' ')
+            {
+                return false;
+            }
+            i++;
+            if (!TryClock(s, ref i, out var clock))
+            {
+                return false;
+            }
+            var year = years.YearFor(month);
+            if (!TryBuild(year, month, day, clock, TimeSpan.Zero, out time))
+            {
+                return false;
+            }
+            length = i;
+            return true;
+        }
+        if (s.Length >= 19 && char.IsAsciiDigit(s[0]) && s[4] == '-' && s[7] == '-' && (s[10] == ' ' || s[10] == 'T'))
+        {
+            var i = 0;
+            if (!TryDigits(s, ref i, 4, 4, out var year) || s[i++] != '-' || !TryDigits(s, ref i, 2, 2, out var month)
+                || s[i++] != '-' || !TryDigits(s, ref i, 2, 2, out var day))
+            {
+                return false;
+            }
+            i++;
+            if (!TryClock(s, ref i, out var clock))
+            {
+                return false;
+            }
+            var offset = TimeSpan.Zero;
+            if (i < s.Length && s[i] == 'Z')
+            {
+                i++;
+            }
+            else if (i + 5 <= s.Length && (s[i] == '+' || s[i] == '-') && char.IsAsciiDigit(s[i + 1]))
+            {
+                var sign = s[i] == '-' ? -1 : 1;
+                var j = i + 1;
+                if (TryDigits(s, ref j, 2, 2, out var hh))
+                {
+                    if (j < s.Length && s[j] == ':')
+                    {
+                        j++;
+                    }
+                    if (TryDigits(s, ref j, 2, 2, out var mm))
+                    {
+                        offset = TimeSpan.FromMinutes(sign * (hh * 60 + mm));
+                        i = j;
+                    }
+                }
+            }
+            years.Observe(year, month);
+            if (!TryBuild(year, month, day, clock, offset, out time))
+            {
+                return false;
+            }
+            length = i;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryBuild(int year, int month, int day, TimeSpan clock, TimeSpan offset, out DateTimeOffset time)
+    {
+        time = default;
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || clock >= TimeSpan.FromDays(1))
+        {
+            return false;
+        }
+        time = new DateTimeOffset(new DateTime(year, month, day).Add(clock), offset);
+        return true;
+    }
+
+    private static bool TryClock(ReadOnlySpan<char> s, ref int i, out TimeSpan clock)
+    {
+        clock = default;
+        if (!TryDigits(s, ref i, 2, 2, out var h) || i >= s.Length || s[i++] != ':'
+            || !TryDigits(s, ref i, 2, 2, out var m) || i >= s.Length || s[i++] != ':'
+            || !TryDigits(s, ref i, 2, 2, out var sec))
+        {
+            return false;
+        }
+        var ticks = 0L;
+        if (i + 1 < s.Length && (s[i] == '.' || s[i] == ',') && char.IsAsciiDigit(s[i + 1]))
+        {
+            i++;
+            var scale = TimeSpan.TicksPerSecond;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                scale /= 10;
+                ticks += (s[i] - '0') * scale;
+                i++;
+            }
+        }
+        if (h > 23 || m > 59 || sec > 60)
+        {
+            return false;
+        }
+        clock = new TimeSpan(h, m, Math.Min(sec, 59)) + TimeSpan.FromTicks(ticks);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> s, ref int i, int min, int max, out int value)
+    {
+        value = 0;
+        var start = i;
+        while (i < s.Length && i - start < max && char.IsAsciiDigit(s[i]))
+        {
+            value = value * 10 + (s[i] - '0');
+            i++;
+        }
+        return i - start >= min;
+    }
+
+    private static int MonthIndex(ReadOnlySpan<char> name)
+    {
+        for (var m = 0; m < 12; m++)
+        {
+            if (name.SequenceEqual(Months[m]))
+            {
+                return m + 1;
+            }
+        }
+        return 0;
+    }
+}
+
+/// <summary>
+/// Supplies the year syslog timestamps leave out: the last year seen in a full timestamp of the same input, else
+/// the current year; a month going backwards (Dec → Jan) starts the next year.
+/// </summary>
+internal sealed class YearTracker
+{
+    private int _year = DateTime.UtcNow.Year;
+    private int _lastMonth;
+
+    public int YearFor(int month)
+    {
+        if (_lastMonth != 0 && month < _lastMonth && _lastMonth - month > 6)
+        {
+            _year++;
+        }
+        _lastMonth = month;
+        return _year;
+    }
+
+    public void Observe(int year, int month)
+    {
+        _year = year;
+        _lastMonth = month;
+    }
+}

@@ -1,0 +1,27 @@
+namespace SeilDiag.Logs;
+
+/// <summary>A line that matched no known format or message: kept (capped sample) for -v listings, never dropped silently.</summary>
+public sealed record UnrecognizedLine(string Path, int Line, string Text, string Reason);
+
+/// <summary>Per-input counts of unrecognised lines, with a capped sample of the lines themselves.</summary>
+public sealed class UnrecognizedSummary
+{
+    public const int SampleLimit = 200;
+
+    public required string Path { get; init; }
+
+    public int TotalLines { get; internal set; }
+
+    public int UnrecognizedCount { get; internal set; }
+
+    public int FirstLine { get; internal set; }
+
+    /// <summary>Lines longer than the reader's limit; their content beyond the limit was skipped.</summary>
+    public int OverlongLines { get; internal set; }
+
+    /// <summary>Lines containing NUL or other binary control characters.</summary>
+    public int BinaryLines { get; internal set; }
+
+    /// <summary>Lines with undecodable bytes (U+FFFD after decoding).</summary>
+    public int ReplacementLines { get; internal set; }
+}
