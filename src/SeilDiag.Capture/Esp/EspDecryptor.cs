@@ -1,0 +1,246 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace SeilDiag.Capture.Esp;
+
+public enum IcvStatus
+{
+    NotChecked,
+    Good,
+    Bad,
+}
+
+/// <summary>The result of decrypting one ESP packet.</summary>
+public readonly record struct EspDecryption(bool Decrypted, IcvStatus Icv, byte NextHeader, int PadLength, ReadOnlyMemory<byte> Inner, string? Problem);
+
+/// <summary>
+/// Decrypts one ESP packet (RFC 4303) with an esp_sa entry and checks its ICV: HMAC-SHA1-96, HMAC-SHA-256-128,
+/// -384-192, -512-256, HMAC-MD5-96; AES-CBC, AES-CTR (RFC 3686), AES-GCM (RFC 4106, 8/12/16-byte ICV), 3DES, DES, NULL.
+/// Span-based and allocation-light on purpose: this is the hot loop for large captures.
+/// </summary>
+public sealed class EspDecryptor : IDisposable
+{
+    private readonly EspSaEntry _sa;
+    private readonly SymmetricAlgorithm? _block;
+    private readonly AesGcm? _gcm;
+    private readonly Aes? _ctrAes;
+    private readonly byte[] _salt = [];
+    private readonly IncrementalHash? _hmac;
+    private readonly byte[] _mac = new byte[64];
+    private byte[] _plain = new byte[2048];
+
+    public EspDecryptor(EspSaEntry sa)
+    {
+        _sa = sa;
+        var key = sa.EncryptionKey;
+        switch (sa.Encryption)
+        {
+            case EspEncryption.AesCbc:
+                Require(key.Length is 16 or 24 or 32, "AES-CBC needs a 16, 24 or 32-byte key");
+                _block = Aes.Create();
+                _block.Key = key;
+                break;
+            case EspEncryption.TripleDesCbc:
+                Require(key.Length == 24, "TripleDES-CBC needs a 24-byte key");
+                _block = TripleDES.Create();
+                _block.Key = key;
+                break;
+            case EspEncryption.DesCbc:
+                Require(key.Length == 8, "DES-CBC needs an 8-byte key");
+                _block = DES.Create();
+                _block.Key = key;
+                break;
+            case EspEncryption.AesCtr:
+                Require(key.Length is 20 or 28 or 36, "AES-CTR needs a 16, 24 or 32-byte key followed by a 4-byte nonce");
+                _ctrAes = Aes.Create();
+                _ctrAes.Key = key[..^4];
+                _salt = key[^4..];
+                break;
+            case EspEncryption.AesGcm8 or EspEncryption.AesGcm12 or EspEncryption.AesGcm16:
+                Require(key.Length is 20 or 28 or 36, "AES-GCM needs a 16, 24 or 32-byte key followed by a 4-byte salt");
+                _salt = key[^4..];
+                _ctrAes = Aes.Create();
+                _ctrAes.Key = key[..^4];
+                if (sa.Encryption != EspEncryption.AesGcm8)
+                {
+                    _gcm = new AesGcm(key[..^4], EspAlgorithmNames.AeadIcvLength(sa.Encryption)!.Value);
+                }
+                break;
+            case EspEncryption.Null:
+                break;
+            default:
+                throw new NotSupportedException($"{EspAlgorithmNames.Name(sa.Encryption)} is not supported");
+        }
+        if (EspAlgorithmNames.AeadIcvLength(sa.Encryption) is null && EspAlgorithmNames.Checks(sa.Authentication))
+        {
+            var name = sa.Authentication switch
+            {
+                EspAuthentication.HmacMd5_96 => HashAlgorithmName.MD5,
+                EspAuthentication.HmacSha1_96 => HashAlgorithmName.SHA1,
+                EspAuthentication.HmacSha384_192 => HashAlgorithmName.SHA384,
+                EspAuthentication.HmacSha512_256 => HashAlgorithmName.SHA512,
+                _ => HashAlgorithmName.SHA256,
+            };
+            _hmac = IncrementalHash.CreateHMAC(name, sa.AuthenticationKey);
+        }
+    }
+
+    private static void Require(bool ok, string message)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException(message);
+        }
+    }
+
+    public int IvLength => _sa.Encryption switch
+    {
+        EspEncryption.AesCbc => 16,
+        EspEncryption.TripleDesCbc or EspEncryption.DesCbc => 8,
+        EspEncryption.AesCtr or EspEncryption.AesGcm8 or EspEncryption.AesGcm12 or EspEncryption.AesGcm16 => 8,
+        _ => 0,
+    };
+
+    public int IcvLength => EspAlgorithmNames.AeadIcvLength(_sa.Encryption) ?? EspAlgorithmNames.IcvLength(_sa.Authentication);
+
+    private int BlockSize => _sa.Encryption switch
+    {
+        EspEncryption.AesCbc => 16,
+        EspEncryption.TripleDesCbc or EspEncryption.DesCbc => 8,
+        _ => 4,
+    };
+
+    /// <summary>Decrypts <paramref name="esp"/> (from the SPI to the end of the ICV). The inner packet aliases an internal buffer.</summary>
+    public EspDecryption Decrypt(ReadOnlySpan<byte> esp)
+    {
+        var iv = IvLength;
+        var icv = IcvLength;
+        var cipherLength = esp.Length - 8 - iv - icv;
+        if (cipherLength < 2 || cipherLength % BlockSize != 0 && _block is not null)
+        {
+            return new EspDecryption(false, IcvStatus.NotChecked, 0, 0, default, $"ESP payload of {esp.Length} bytes does not fit {EspAlgorithmNames.Name(_sa.Encryption)} with a {icv}-byte ICV");
+        }
+        var ivSpan = esp.Slice(8, iv);
+        var cipher = esp.Slice(8 + iv, cipherLength);
+        var icvSpan = esp.Slice(esp.Length - icv, icv);
+        var status = IcvStatus.NotChecked;
+        if (_hmac is not null)
+        {
+            _hmac.AppendData(esp[..^icv]);
+            var n = _hmac.GetHashAndReset(_mac);
+            status = CryptographicOperations.FixedTimeEquals(_mac.AsSpan(0, icv), icvSpan) ? IcvStatus.Good : IcvStatus.Bad;
+        }
+        if (_plain.Length < cipherLength)
+        {
+            _plain = new byte[Math.Max(cipherLength, _plain.Length * 2)];
+        }
+        var plain = _plain.AsSpan(0, cipherLength);
+        switch (_sa.Encryption)
+        {
+            case EspEncryption.AesCbc or EspEncryption.TripleDesCbc or EspEncryption.DesCbc:
+                _block!.DecryptCbc(cipher, ivSpan, plain, PaddingMode.None);
+                break;
+            case EspEncryption.AesCtr:
+                {
+                    Span<byte> counter = stackalloc byte[16];
+                    _salt.CopyTo(counter);
+                    ivSpan.CopyTo(counter[4..]);
+                    BinaryPrimitives.WriteUInt32BigEndian(counter[12..], 1);
+                    Ctr(_ctrAes!, counter, cipher, plain);
+                    break;
+                }
+            case EspEncryption.AesGcm12 or EspEncryption.AesGcm16:
+                {
+                    Span<byte> nonce = stackalloc byte[12];
+                    _salt.CopyTo(nonce);
+                    ivSpan.CopyTo(nonce[4..]);
+                    try
+                    {
+                        _gcm!.Decrypt(nonce, cipher, icvSpan, plain, esp[..8]);
+                        status = IcvStatus.Good;
+                    }
+                    catch (AuthenticationTagMismatchException)
+                    {
+                        // Still show what the plaintext would be (CTR part of GCM) so a wrong key is distinguishable.
+                        status = IcvStatus.Bad;
+                        GcmCtr(nonce, cipher, plain);
+                    }
+                    break;
+                }
+            case EspEncryption.AesGcm8:
+                {
+                    // .NET's AesGcm accepts 12..16-byte tags only; the 8-byte ICV is checked with our own GHASH.
+                    Span<byte> nonce = stackalloc byte[12];
+                    _salt.CopyTo(nonce);
+                    ivSpan.CopyTo(nonce[4..]);
+                    GcmCtr(nonce, cipher, plain);
+                    Span<byte> tag = stackalloc byte[16];
+                    Ghash.Tag(_ctrAes!, nonce, esp[..8], cipher, tag);
+                    status = CryptographicOperations.FixedTimeEquals(tag[..8], icvSpan) ? IcvStatus.Good : IcvStatus.Bad;
+                    break;
+                }
+            case EspEncryption.Null:
+                cipher.CopyTo(plain);
+                break;
+        }
+        var padLength = plain[^2];
+        var next = plain[^1];
+        var problem = (string?)null;
+        var decrypted = padLength + 2 <= plain.Length && IsPlausibleNextHeader(next);
+        if (decrypted)
+        {
+            // RFC 4303 2.4: the default padding is 1, 2, 3, ...; a mismatch means the key is wrong.
+            var pad = plain.Slice(plain.Length - 2 - padLength, padLength);
+            for (var i = 0; i < pad.Length; i++)
+            {
+                if (pad[i] != i + 1)
+                {
+                    decrypted = false;
+                    break;
+                }
+            }
+        }
+        if (!decrypted)
+        {
+            problem = $"after decryption the padding or next header ({next}) is invalid: the encryption key is wrong";
+            return new EspDecryption(false, status, next, padLength, default, problem);
+        }
+        return new EspDecryption(true, status, next, padLength, _plain.AsMemory(0, cipherLength - 2 - padLength), null);
+    }
+
+    private static bool IsPlausibleNextHeader(byte next) => next is 4 or 41 or 6 or 17 or 1 or 58 or 47 or 59 or 50 or 97 or 132 or 136 or 2 or 103 or 112 or 115;
+
+    private void GcmCtr(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> cipher, Span<byte> plain)
+    {
+        Span<byte> counter = stackalloc byte[16];
+        nonce.CopyTo(counter);
+        BinaryPrimitives.WriteUInt32BigEndian(counter[12..], 2);
+        Ctr(_ctrAes!, counter, cipher, plain);
+    }
+
+    /// <summary>AES counter mode with a 32-bit big-endian block counter in the last four bytes.</summary>
+    internal static void Ctr(Aes aes, Span<byte> counter, ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        var blocks = (input.Length + 15) / 16;
+        var stream = blocks <= 256 ? stackalloc byte[blocks * 16] : new byte[blocks * 16];
+        var start = BinaryPrimitives.ReadUInt32BigEndian(counter[12..]);
+        for (var i = 0; i < blocks; i++)
+        {
+            counter.CopyTo(stream[(i * 16)..]);
+            BinaryPrimitives.WriteUInt32BigEndian(stream[(i * 16 + 12)..], start + (uint)i);
+        }
+        aes.EncryptEcb(stream, stream, PaddingMode.None);
+        for (var i = 0; i < input.Length; i++)
+        {
+            output[i] = (byte)(input[i] ^ stream[i]);
+        }
+    }
+
+    public void Dispose()
+    {
+        _block?.Dispose();
+        _gcm?.Dispose();
+        _ctrAes?.Dispose();
+        _hmac?.Dispose();
+    }
+}
