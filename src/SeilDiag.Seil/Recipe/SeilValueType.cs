@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using SeilDiag.Diagnostics;
+using SeilDiag.Text;
+
+namespace SeilDiag.Seil.Recipe;
+
+/// <summary>Why a value is rejected, and the value the user probably meant (offered as a fix).</summary>
+public sealed record ValueProblem(LocalizedText Reason, string? Suggestion = null);
+
+/// <summary>The type of a SEIL setting's value: checks a value and says why it is rejected.</summary>
+public abstract class SeilValueType
+{
+    public abstract ValueProblem? Check(string value);
+
+    public static SeilValueType Text { get; } = new AnyText();
+
+    public static SeilValueType Ipv4Address { get; } = new Address(AddressFamily.InterNetwork);
+
+    public static SeilValueType Ipv6Address { get; } = new Address(AddressFamily.InterNetworkV6);
+
+    public static SeilValueType Ipv4Prefix { get; } = new Prefix(AddressFamily.InterNetwork, allowDefault: false);
+
+    public static SeilValueType Ipv6Prefix { get; } = new Prefix(AddressFamily.InterNetworkV6, allowDefault: false);
+
+    public static SeilValueType RouteDestination { get; } = new Prefix(AddressFamily.InterNetwork, allowDefault: true);
+
+    public static SeilValueType InterfaceAddress { get; } = new InterfaceAddressType();
+
+    public static SeilValueType RouteGateway { get; } = new Gateway();
+
+    public static SeilValueType EnableDisable { get; } = Keywords("enable", "disable");
+
+    public static SeilValueType Keywords(params string[] words) => new Keyword(words);
+
+    public static SeilValueType Integer(long min, long max) => new IntegerType(min, max);
+
+    public static SeilValueType RecipeTime(long minSeconds, long maxSeconds) => new Time(minSeconds, maxSeconds);
+
+    private static LocalizedText L(string en, string ja) => new(en, ja);
+
+    private sealed class AnyText : SeilValueType
+    {
+        public override ValueProblem? Check(string value) => null;
+    }
+
+    private sealed class Keyword(string[] words) : SeilValueType
+    {
+        public override ValueProblem? Check(string value)
+        {
+            if (words.Contains(value, StringComparer.Ordinal))
+            {
+                return null;
+            }
+            var suggestion = words.FirstOrDefault(w => string.Equals(w, value, StringComparison.OrdinalIgnoreCase))
+                             ?? Suggestions.Nearest(value, words);
+            var list = string.Join(", ", words);
+            return new ValueProblem(
+                suggestion is null
+                    ? L($"expected one of {list}", $"{list} のいずれかです")
+                    : L($"expected one of {list}; did you mean '{suggestion}'?", $"{list} のいずれかです。'{suggestion}' の誤りでは?"),
+                suggestion);
+        }
+    }
+
+    private sealed class IntegerType(long min, long max) : SeilValueType
+    {
+        public override ValueProblem? Check(string value)
+        {
+            if (value.Length == 0 || value.Length > 18 || !value.All(char.IsAsciiDigit))
+            {
+                return new ValueProblem(L($"expected a whole number from {min} to {max}", $"{min} から {max} までの整数です"));
+            }
+            var number = long.Parse(value, CultureInfo.InvariantCulture);
+            return number < min || number > max
+                ? new ValueProblem(L($"out of range: must be from {min} to {max}", $"範囲外です ({min} から {max})"))
+                : null;
+        }
+    }
+
+    private sealed class Time(long min, long max) : SeilValueType
+    {
+        public override ValueProblem? Check(string value)
+        {
+            if (!SeilTime.TryParseRecipe(value, out var time))
+            {
+                if (SeilTime.IsDayForm(value) && SeilTime.TryParseCommand(value, out var days))
+                {
+                    var hours = (long)days.TotalHours;
+                    var suggestion = hours < 100 && days.TotalSeconds % 3600 == 0
+                        ? $"{hours}h"
+                        : ((long)days.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    return new ValueProblem(
+                        L($"seil8 does not accept days ('d'); write '{suggestion}'", $"seil8 では日数 (d) は使えません。'{suggestion}' と書きます"),
+                        suggestion);
+                }
+                return new ValueProblem(L("expected seconds or [H]h[M]m[S]s (e.g. 28800, 8h, 01h02m03s)",
+                    "秒数または [H]h[M]m[S]s の形式です (例: 28800, 8h, 01h02m03s)"));
+            }
+            var seconds = (long)time.TotalSeconds;
+            return seconds < min || seconds > max
+                ? new ValueProblem(L($"{seconds} s is out of range: must be from {min} to {max} seconds",
+                    $"{seconds} 秒は範囲外です ({min} から {max} 秒)"))
+                : null;
+        }
+    }
+
+    private sealed class Address(AddressFamily family) : SeilValueType
+    {
+        public override ValueProblem? Check(string value) =>
+            SeilValues.TryParseAddress(value, family, out _)
+                ? null
+                : new ValueProblem(family == AddressFamily.InterNetwork
+                    ? L("expected an IPv4 address (a.b.c.d)", "IPv4 アドレス (a.b.c.d) です")
+                    : L("expected an IPv6 address", "IPv6 アドレスです"));
+    }
+
+    private sealed class Prefix(AddressFamily family, bool allowDefault) : SeilValueType
+    {
+        public override ValueProblem? Check(string value)
+        {
+            if (allowDefault && value == "default")
+            {
+                return null;
+            }
+            if (SeilValues.TryParsePrefix(value, family, out _, out var hostBitsSet, out var network))
+            {
+                return null;
+            }
+            if (hostBitsSet && network is not null)
+            {
+                return new ValueProblem(
+                    L($"the address has bits set outside the /{network.Value.PrefixLength} prefix; did you mean '{network}'?",
+                      $"/{network.Value.PrefixLength} のプレフィックス外のビットが立っています。'{network}' の誤りでは?"),
+                    network.ToString());
+            }
+            return new ValueProblem(family == AddressFamily.InterNetwork
+                ? L(allowDefault ? "expected a prefix a.b.c.d/len or 'default'" : "expected a prefix a.b.c.d/len",
+                    allowDefault ? "a.b.c.d/len の形式のプレフィックスまたは default です" : "a.b.c.d/len の形式のプレフィックスです")
+                : L("expected an IPv6 prefix", "IPv6 プレフィックスです"));
+        }
+    }
+
+    private sealed class InterfaceAddressType : SeilValueType
+    {
+        public override ValueProblem? Check(string value) =>
+            SeilValues.TryParseInterfaceAddress(value, out _, out _) || SeilValues.IsInterfaceName(value)
+                ? null
+                : new ValueProblem(L("expected an address with prefix length (a.b.c.d/len) or an interface name (unnumbered)",
+                    "プレフィックス長付きのアドレス (a.b.c.d/len) またはインタフェース名 (unnumbered) です"));
+    }
+
+    private sealed class Gateway : SeilValueType
+    {
+        public override ValueProblem? Check(string value) =>
+            SeilValues.TryParseAddress(value, AddressFamily.InterNetwork, out _) || SeilValues.IsInterfaceName(value)
+            || value is "discard" or "dhcp"
+                ? null
+                : new ValueProblem(L("expected an IPv4 address, an interface name (e.g. ipsec0), 'dhcp' or 'discard'",
+                    "IPv4 アドレス、インタフェース名 (例: ipsec0)、dhcp、discard のいずれかです"));
+    }
+}
+
+/// <summary>Parsing of SEIL address values, shared by validation and the model.</summary>
+public static class SeilValues
+{
+    public static bool TryParseAddress(string value, AddressFamily family, out IPAddress address)
+    {
+        address = IPAddress.None;
+        if (family == AddressFamily.InterNetwork && !IsDottedQuad(value))
+        {
+            return false;
+        }
+        if (family == AddressFamily.InterNetworkV6 && !value.Contains(':'))
+        {
+            return false;
+        }
+        if (!IPAddress.TryParse(value, out var parsed) || parsed.AddressFamily != family)
+        {
+            return false;
+        }
+        address = parsed;
+        return true;
+    }
+
+    /// <summary>
+    /// A network prefix "a.b.c.d/len" (a bare address is a host, /32 or /128). <paramref name="hostBitsSet"/>
+    /// tells "192.168.1.1/24" (rejected, <paramref name="network"/> then holds 192.168.1.0/24) from garbage.
+    /// </summary>
+    public static bool TryParsePrefix(string value, AddressFamily family, out IPNetwork result, out bool hostBitsSet, out IPNetwork? network)
+    {
+        result = default;
+        hostBitsSet = false;
+        network = null;
+        var slash = value.IndexOf('/');
+        var addressText = slash < 0 ? value : value[..slash];
+        var maxLength = family == AddressFamily.InterNetwork ? 32 : 128;
+        var length = maxLength;
+        if (slash >= 0)
+        {
+            var lengthText = value[(slash + 1)..];
+            if (lengthText.Length is 0 or > 3 || !lengthText.All(char.IsAsciiDigit))
+            {
+                return false;
+            }
+            length = int.Parse(lengthText, CultureInfo.InvariantCulture);
+        }
+        if (length > maxLength || !TryParseAddress(addressText, family, out var address))
+        {
+            return false;
+        }
+        var masked = Mask(address, length);
+        network = new IPNetwork(masked, length);
+        if (!masked.Equals(address))
+        {
+            hostBitsSet = true;
+            return false;
+        }
+        result = network.Value;
+        return true;
+    }
+
+    /// <summary>An interface address "a.b.c.d/len": host bits are expected here.</summary>
+    public static bool TryParseInterfaceAddress(string value, out IPAddress address, out int prefixLength)
+    {
+        address = IPAddress.None;
+        prefixLength = 0;
+        var slash = value.IndexOf('/');
+        if (slash < 0)
+        {
+            return false;
+        }
+        var lengthText = value[(slash + 1)..];
+        if (lengthText.Length is 0 or > 2 || !lengthText.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+        prefixLength = int.Parse(lengthText, CultureInfo.InvariantCulture);
+        return prefixLength <= 32 && TryParseAddress(value[..slash], AddressFamily.InterNetwork, out address);
+    }
+
+    /// <summary>A SEIL interface name: letters then a number ("ge0", "ipsec12", "pppoe0", "lan1").</summary>
+    public static bool IsInterfaceName(string value)
+    {
+        var i = 0;
+        while (i < value.Length && char.IsAsciiLetterLower(value[i]))
+        {
+            i++;
+        }
+        return i > 0 && i < value.Length && value[i..].All(char.IsAsciiDigit) && value.Length - i <= 4;
+    }
+
+    private static bool IsDottedQuad(string value)
+    {
+        var parts = value.Split('.');
+        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && int.Parse(p, CultureInfo.InvariantCulture) <= 255);
+    }
+
+    private static IPAddress Mask(IPAddress address, int length)
+    {
+        var bytes = address.GetAddressBytes();
+        for (var bit = length; bit < bytes.Length * 8; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+        return new IPAddress(bytes);
+    }
+}

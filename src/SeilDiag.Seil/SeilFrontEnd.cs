@@ -1,0 +1,33 @@
+using SeilDiag.Diagnostics;
+using SeilDiag.Seil.Commands;
+using SeilDiag.Seil.Recipe;
+using SeilDiag.Text;
+
+namespace SeilDiag.Seil;
+
+/// <summary>
+/// The SEIL config front-end: parses a seil8 recipe config or a seil3 command config (detected from the
+/// content) into a <see cref="SeilConfigDocument"/> with peers, routes and diagnostics.
+/// </summary>
+public static class SeilFrontEnd
+{
+    public static SeilConfigDocument Parse(SourceText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var diagnostics = new List<Diagnostic>();
+        if (text.EncodingName == "shift_jis")
+        {
+            diagnostics.Add(Diagnostic.Create(Rules.NotUtf8, Location.InText(text, new TextSpan(0, 0)), "Shift_JIS"));
+        }
+        return SeilDetector.IsCommandSyntax(text)
+            ? CommandFrontEnd.Parse(text, diagnostics)
+            : RecipeFrontEnd.Parse(text, diagnostics);
+    }
+
+    /// <summary>How much <paramref name="text"/> looks like a SEIL config (seil8 or seil3), from 0 to 1.</summary>
+    public static double Score(SourceText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return SeilDetector.Score(text);
+    }
+}

@@ -1,0 +1,76 @@
+using SeilDiag.Text;
+using Sprache;
+
+namespace SeilDiag.Seil.Syntax;
+
+/// <summary>
+/// Tokenises seil3 command lines: tokens are separated by blanks; a token starting with <c>"</c> runs to the next
+/// unescaped <c>"</c> and <c>\x</c> inside it stands for <c>x</c> (IIJ's converter, <c>tokenize()</c>).
+/// </summary>
+public static class CommandParser
+{
+    private static readonly Parser<IEnumerable<char>> Blanks = Parse.Chars(' ', '\t').Many();
+
+    private static readonly Parser<char> Escaped = from backslash in Parse.Char('\\') from c in Parse.AnyChar select c;
+
+    private static readonly Parser<Piece<(string, bool)>> Quoted =
+        (from open in Parse.Char('"')
+         from chars in Escaped.Or(Parse.CharExcept("\"\\")).Many().Text()
+         from close in Parse.Char('"').Named("a closing '\"'")
+         select new Piece<(string, bool)>((chars, true))).Positioned();
+
+    private static readonly Parser<Piece<(string, bool)>> Bare =
+        Parse.Char(c => c is not (' ' or '\t' or '"'), "a token").AtLeastOnce().Text()
+            .Select(t => new Piece<(string, bool)>((t, false))).Positioned();
+
+    private static readonly Parser<IEnumerable<Piece<(string, bool)>>> Line =
+        (from leading in Blanks
+         from tokens in Quoted.XOr(Bare).Token(Blanks).XMany()
+         select tokens).End();
+
+    public static IReadOnlyList<SeilLine> ParseLines(SourceText text)
+    {
+        var lines = new List<SeilLine>(text.LineCount);
+        for (var line = 1; line <= text.LineCount; line++)
+        {
+            lines.Add(ParseLine(text, line));
+        }
+        return lines;
+    }
+
+    public static SeilLine ParseLine(SourceText text, int lineNumber)
+    {
+        var span = text.GetLineSpan(lineNumber);
+        var content = text.Text.AsSpan(span.Start, span.Length);
+        var trimmed = content.TrimStart(" \t");
+        if (trimmed.IsEmpty)
+        {
+            return new SeilBlankLine(text, lineNumber);
+        }
+        if (trimmed[0] is '#' or '!')
+        {
+            return new SeilCommentLine(text, lineNumber);
+        }
+        if (span.Length > LineLimits.MaxParsedLineLength)
+        {
+            return RecipeParser.TooLong(text, lineNumber, span);
+        }
+        var result = Line.TryParse(content.ToString());
+        if (!result.WasSuccessful)
+        {
+            var at = span.Start + result.Remainder.Position;
+            return RecipeParser.Error(text, lineNumber, at, RecipeParser.Describe(text, at, span.End, result.Expectations));
+        }
+        var tokens = result.Value.Select(p => new SeilToken(p.Value.Item1, new TextSpan(span.Start + p.Start, p.Length), p.Value.Item2)).ToList();
+        return new SeilCommandLine(text, lineNumber, tokens);
+    }
+}
+
+/// <summary>Sprache's Token() skips any whitespace; seil3 separates tokens by blanks only.</summary>
+internal static class CommandParserExtensions
+{
+    public static Parser<T> Token<T>(this Parser<T> parser, Parser<IEnumerable<char>> blanks) =>
+        from value in parser
+        from trailing in blanks
+        select value;
+}
