@@ -83,6 +83,7 @@ public static class StrongSwanProposals
     {
         var proposal = new StrongSwanProposal { Protocol = protocol, Text = text, Offset = offset };
         var position = offset;
+        var errorsBefore = errors.Count;
         foreach (var token in text.Split('-'))
         {
             if (token.Length == 0)
@@ -97,7 +98,15 @@ public static class StrongSwanProposals
             }
             position += token.Length + 1;
         }
-        Complete(proposal, errors);
+        if (errors.Count == errorsBefore)
+        {
+            // A misspelt keyword already explains a missing kind; saying "no integrity algorithm" too would be noise.
+            Complete(proposal, errors);
+        }
+        else if (proposal.Protocol == ProposalProtocol.Ike && proposal.PrfLog.Count == 0)
+        {
+            DerivePrfs(proposal);
+        }
         return proposal;
     }
 
@@ -178,11 +187,7 @@ public static class StrongSwanProposals
         {
             if (proposal.PrfLog.Count == 0)
             {
-                // charon: "No explicit PRF found. We assume the same algorithm as used for integrity."
-                foreach (var hash in proposal.IntegrityHashes)
-                {
-                    AddOnce(proposal.PrfLog, IkeNames.PrfLogName(hash));
-                }
+                DerivePrfs(proposal);
             }
             if (proposal.GroupLog.Count == 0)
             {
@@ -197,6 +202,15 @@ public static class StrongSwanProposals
         else if (!proposal.IsAead && proposal.IntegrityLog.Count == 0 && !proposal.Encryption.Contains(new Cipher(EncryptionAlgorithm.Null, 0)))
         {
             errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text, $"esp proposal '{proposal.Text}' has no integrity algorithm"));
+        }
+    }
+
+    /// <summary>charon: "No explicit PRF found. We assume the same algorithm as used for integrity."</summary>
+    private static void DerivePrfs(StrongSwanProposal proposal)
+    {
+        foreach (var hash in proposal.IntegrityHashes)
+        {
+            AddOnce(proposal.PrfLog, IkeNames.PrfLogName(hash));
         }
     }
 

@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using SeilDiag.Ike;
+using SeilDiag.Model;
+using SeilDiag.StrongSwan.Proposals;
+using SeilDiag.Tests;
+
+namespace SeilDiag.StrongSwan.Tests;
+
+public class ProposalTests
+{
+    private static readonly Regex ConfiguredProposals = new(@"configured proposals: (?<list>(IKE|ESP):.*)$");
+
+    private static IEnumerable<string> ConfiguredLines(string log, string protocol) =>
+        File.ReadLines(log).Select(l => ConfiguredProposals.Match(l)).Where(m => m.Success)
+            .Select(m => m.Groups["list"].Value).Where(v => v.StartsWith(protocol + ":", StringComparison.Ordinal));
+
+    [SkippableFact]
+    public void DefaultIkeProposalsAreStrongSwan598sConfiguredProposalsLine()
+    {
+        var log = SharedFiles.Require("corpus", "lab", "15-strongswan-defaults", "remote-charon.log");
+        var line = Assert.Single(ConfiguredLines(log, "IKE"));
+        var defaults = StrongSwanProposals.Defaults(ProposalProtocol.Ike);
+        Assert.Equal(line, string.Join(", ", defaults.Select(p => p.ToLogString())));
+    }
+
+    [SkippableFact]
+    public void DefaultEspProposalsAreStrongSwan598sConfiguredProposalsLine()
+    {
+        var log = SharedFiles.Require("corpus", "lab", "04-phase2-md5-rejected", "remote-charon.log");
+        var lines = ConfiguredLines(log, "ESP").Distinct().ToList();
+        var line = Assert.Single(lines);
+        Assert.Equal(line, string.Join(", ", StrongSwanProposals.Defaults(ProposalProtocol.Esp).Select(p => p.ToLogString())));
+    }
+
+    /// <summary>
+    /// The Phase1Proposal expansion of the defaults equals the cross product of the real log line's algorithms, read
+    /// with Core's IkeNames, restricted to what IKEv1 phase 1 can carry (CBC ciphers with an RFC 2409 value).
+    /// </summary>
+    [SkippableFact]
+    public void DefaultPhase1ExpansionIsTheCrossProductOfTheLoggedAlgorithms()
+    {
+        var log = SharedFiles.Require("corpus", "lab", "15-strongswan-defaults", "remote-charon.log");
+        var expected = new List<Phase1Proposal>();
+        foreach (var proposal in Assert.Single(ConfiguredLines(log, "IKE")).Split(", "))
+        {
+            var names = proposal["IKE:".Length..].Split('/');
+            var ciphers = names.Select(IkeNames.CipherFromLog).Where(c => c is not null && (int)c.Cipher.Algorithm < 1000).Select(c => c!.Cipher).ToList();
+            var hashes = names.Where(n => n.StartsWith("HMAC_", StringComparison.Ordinal)).Select(IkeNames.HashFromLog).Where(h => h is not null).Select(h => h!.Hash).ToList();
+            var groups = names.Select(IkeNames.GroupFromLog).Where(g => g is not null).Select(g => g!.Group).ToList();
+            expected.AddRange(from c in ciphers from h in hashes from g in groups select new Phase1Proposal(c, h, g));
+        }
+        var actual = StrongSwanProposals.ToPhase1(StrongSwanProposals.Defaults(ProposalProtocol.Ike), AuthMethod.PreSharedKey, null);
+        Assert.Equal(expected, actual);
+        Assert.Contains(new Phase1Proposal(new Cipher(EncryptionAlgorithm.AesCbc, 256), HashAlgorithm.Sha2_256, DhGroup.Modp2048), actual);
+        Assert.DoesNotContain(actual, p => p.Group == DhGroup.Modp1536 || p.Hash == HashAlgorithm.Md5);
+    }
+
+    /// <summary>Every lab conn's ike=/esp= (or their absence) renders exactly as that side's charon logged it.</summary>
+    [SkippableFact]
+    public void EveryLabConnRendersAsItsCharonLogsConfiguredProposals()
+    {
+        var compared = 0;
+        foreach (var conf in TestInputs.LabConfs())
+        {
+            var side = Path.GetFileName(conf).Split('.')[0];
+            var log = Path.Combine(Path.GetDirectoryName(conf)!, side + "-charon.log");
+            if (!File.Exists(log))
+            {
+                continue;
+            }
+            var conn = Assert.Single(StrongSwanFrontEnd.Load(TestInputs.Read(conf), readFile: _ => null).Conns);
+            var ike = conn.Value("ike") is { } i ? StrongSwanProposals.ParseIke(i).ToLogString()
+                : string.Join(", ", StrongSwanProposals.Defaults(ProposalProtocol.Ike).Select(p => p.ToLogString()));
+            var esp = conn.Value("esp") is { } e ? StrongSwanProposals.ParseEsp(e).ToLogString()
+                : string.Join(", ", StrongSwanProposals.Defaults(ProposalProtocol.Esp).Select(p => p.ToLogString()));
+            foreach (var line in ConfiguredLines(log, "ESP"))
+            {
+                Assert.Equal(line, esp);
+                compared++;
+            }
+            // As initiator charon logs its conn's list; as responder before a conn is chosen ("<1>") too.
+            foreach (var line in ConfiguredLines(log, "IKE"))
+            {
+                Assert.Equal(line, ike);
+                compared++;
+            }
+        }
+        Assert.True(compared > 40, $"only {compared} configured-proposals lines compared");
+    }
+
+    [Fact]
+    public void CommaListWithStrictnessExpandsInOrder()
+    {
+        var list = StrongSwanProposals.ParseIke("aes256-sha256-modp1536,aes128-sha1-modp2048!");
+        Assert.True(list.Strict);
+        Assert.True(list.IsValid);
+        var phase1 = StrongSwanProposals.ToPhase1(list.Effective, AuthMethod.PreSharedKey, TimeSpan.FromHours(3));
+        Assert.Equal(
+            ["IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_1536", "IKE:AES_CBC_128/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_2048"],
+            phase1.Select(p => p.ToLogString()));
+        Assert.All(phase1, p => Assert.Equal(TimeSpan.FromHours(3), p.Lifetime));
+    }
+
+    [Fact]
+    public void CombinedAlgorithmsExpandToTheCrossProduct()
+    {
+        var list = StrongSwanProposals.ParseIke("aes128-aes256-sha1-sha256-modp2048!");
+        Assert.Equal("IKE:AES_CBC_128/AES_CBC_256/HMAC_SHA1_96/HMAC_SHA2_256_128/PRF_HMAC_SHA1/PRF_HMAC_SHA2_256/MODP_2048", list.ToLogString());
+        Assert.Equal(4, StrongSwanProposals.ToPhase1(list.Effective, AuthMethod.PreSharedKey, null).Count);
+    }
+
+    [Fact]
+    public void WithoutBangTheDefaultsAreAppended()
+    {
+        var list = StrongSwanProposals.ParseIke("aes256-sha256-modp1536");
+        Assert.False(list.Strict);
+        var phase1 = StrongSwanProposals.ToPhase1(list.Effective, AuthMethod.PreSharedKey, null);
+        Assert.Equal("IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_1536", phase1[0].ToLogString());
+        Assert.Contains(phase1, p => p.Group == DhGroup.Curve25519);
+        Assert.True(phase1.Count > 100);
+    }
+
+    [Fact]
+    public void AeadIkeProposalWithPrfIsValidButNotAnIkeV1Phase1Transform()
+    {
+        var list = StrongSwanProposals.ParseIke("aes128gcm16-prfsha256-modp2048!");
+        Assert.True(list.IsValid, string.Join("; ", list.Errors));
+        Assert.Equal("IKE:AES_GCM_16_128/PRF_HMAC_SHA2_256/MODP_2048", list.ToLogString());
+        Assert.Empty(StrongSwanProposals.ToPhase1(list.Effective, AuthMethod.PreSharedKey, null));
+        Assert.False(StrongSwanProposals.ParseIke("aes128gcm16-modp2048!").IsValid);
+    }
+
+    [Fact]
+    public void EspGroupMeansPfs()
+    {
+        var phase2 = StrongSwanProposals.ToPhase2(StrongSwanProposals.ParseEsp("aes256-sha256-modp1536!").Effective);
+        var only = Assert.Single(phase2);
+        Assert.Equal(new Phase2Proposal(new Cipher(EncryptionAlgorithm.AesCbc, 256), IntegrityAlgorithm.HmacSha2_256_128, DhGroup.Modp1536), only);
+        Assert.Equal("ESP:AES_CBC_256/HMAC_SHA2_256_128/MODP_1536/NO_EXT_SEQ", only.ToLogString());
+        var noPfs = Assert.Single(StrongSwanProposals.ToPhase2(StrongSwanProposals.ParseEsp("aes256-md5!").Effective));
+        Assert.Equal(DhGroup.None, noPfs.Pfs);
+        var aead = Assert.Single(StrongSwanProposals.ToPhase2(StrongSwanProposals.ParseEsp("aes256gcm16!").Effective));
+        Assert.Equal(IntegrityAlgorithm.None, aead.Integrity);
+    }
+
+    [Theory]
+    [InlineData("aes256-sha265-modp1536!", "sha265", "sha256")]
+    [InlineData("aes256-sha256-modp1563!", "modp1563", "modp1536")]
+    [InlineData("aes265-sha256-modp1536!", "aes265", "aes256")]
+    public void UnknownAlgorithmIsReportedWithTheNearestKeyword(string text, string token, string suggestion)
+    {
+        var error = Assert.Single(StrongSwanProposals.ParseIke(text).Errors);
+        Assert.Equal(token, error.Token);
+        Assert.Equal(text.IndexOf(token, StringComparison.Ordinal), error.Offset);
+        Assert.Equal(suggestion, error.Suggestion);
+    }
+
+    [Theory]
+    [InlineData("aes256-sha256!")]
+    [InlineData("aes256-sha256-modp1536,,aes128-sha1-modp1536")]
+    [InlineData("aes256!-sha256-modp1536")]
+    [InlineData("sha256-modp1536")]
+    public void MalformedIkeProposalsAreErrors(string text) => Assert.False(StrongSwanProposals.ParseIke(text).IsValid);
+}
