@@ -31,6 +31,7 @@ internal static class CharonCatalog
                 if (m.StartsWith("received DELETE for ")) return LogEventKind.DeleteReceived;
                 if (m.StartsWith("received retransmit of ")) return LogEventKind.PeerRetransmitted;
                 if (m.StartsWith("remote host is behind NAT")) return LogEventKind.NatDetected;
+                if (m.EndsWith(" vendor ID") || m.StartsWith("received unknown vendor ID: ")) return LogEventKind.Other;
                 if (m.StartsWith("received quick mode request for unestablished IKE_SA")) return LogEventKind.Other;
                 if (m.StartsWith("received ") && m.EndsWith(" error notify")) return LogEventKind.ErrorNotifyReceived;
                 if (m.StartsWith("received ") && m.EndsWith(" notify")) return LogEventKind.StatusNotifyReceived;
@@ -43,6 +44,8 @@ internal static class CharonCatalog
                 if (m.StartsWith("sending DPD request")) return LogEventKind.DpdRequestSent;
                 if (m.StartsWith("sending DELETE for ")) return LogEventKind.DeleteSent;
                 if (m.StartsWith("selected peer config ")) return LogEventKind.Other;
+                if (m.StartsWith("sending ") && m.EndsWith(" vendor ID")) return LogEventKind.Other;
+                if (m.StartsWith("scheduling reauthentication in ")) return LogEventKind.Other;
                 return null;
             case 'p':
                 if (m.StartsWith("parsed ")) return LogEventKind.MessageParsed;
