@@ -19,7 +19,9 @@ internal sealed class EspTracker(string path, CaptureKeys keys, CaptureOptions o
 
     public IReadOnlyList<EspSaSummary> Summaries => _order;
 
-    public PacketSummary Process(CaptureFrame frame, IpPacket ip, ReadOnlySpan<byte> esp, bool udp, double relative, string src, string dst, CaptureFindings findings)
+    private const int MaxNesting = 2;
+
+    public PacketSummary Process(CaptureFrame frame, IpPacket ip, ReadOnlySpan<byte> esp, bool udp, double relative, string src, string dst, CaptureFindings findings, int depth = 0)
     {
         if (esp.Length < 8)
         {
@@ -85,6 +87,12 @@ internal sealed class EspTracker(string path, CaptureKeys keys, CaptureOptions o
         }
         sa.Decrypted++;
         summary.Inner = InnerPacket.Summarize(result.NextHeader, result.Inner.Span);
+        if (depth < MaxNesting && result.NextHeader == IpProtocol.Ipip && NestedEsp(result.Inner.Span) is { } nested)
+        {
+            // ESP inside ESP (nested tunnels): decrypt the inner SA too, as tcpdump's esp2 test expects.
+            var inner = Process(frame, nested, nested.Payload.Span, udp: false, relative, nested.Source.ToString(), nested.Destination.ToString(), findings, depth + 1);
+            summary.Inner = $"{nested.Source} > {nested.Destination} {inner.Info}";
+        }
         if (options.KeepPayloadBytes)
         {
             summary.InnerPacket = result.Inner.ToArray();
@@ -92,6 +100,22 @@ internal sealed class EspTracker(string path, CaptureKeys keys, CaptureOptions o
         var icv = result.Icv switch { IcvStatus.Good => "ICV ok", IcvStatus.Bad => "ICV BAD", _ => "ICV not checked" };
         summary.Info = $"{prefix} [decrypted, {icv}] {summary.Inner}";
         return summary;
+    }
+
+    /// <summary>The inner IPv4 packet when it is itself ESP (copied: the decryptor's buffer is reused).</summary>
+    private static IpPacket? NestedEsp(ReadOnlySpan<byte> inner)
+    {
+        if (inner.Length < 28 || inner[0] >> 4 != 4 || inner[9] != IpProtocol.Esp)
+        {
+            return null;
+        }
+        var ihl = (inner[0] & 0x0f) * 4;
+        var total = Math.Min(BinaryPrimitives.ReadUInt16BigEndian(inner[2..]), inner.Length);
+        if (ihl < 20 || total <= ihl)
+        {
+            return null;
+        }
+        return new IpPacket(new IPAddress(inner.Slice(12, 4)), new IPAddress(inner.Slice(16, 4)), IpProtocol.Esp, inner[ihl..total].ToArray(), inner[8]);
     }
 
     private EspDecryptor? GetDecryptor(EspSaEntry entry)

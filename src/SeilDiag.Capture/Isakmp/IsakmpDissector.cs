@@ -86,7 +86,14 @@ public static class IsakmpDissector
                 }
             case 6:
                 Need(body, 1, "certificate encoding");
-                return new IsakmpPayload { Type = type, Length = length, Body = copy, CertificateEncoding = body[0], Summary = $"CERT {IsakmpNames.CertEncoding(body[0])} ({body.Length - 1} bytes)" };
+                {
+                    var subject = body[0] is 4 or 5 or 10 ? CertificateSubject(body[1..]) : null;
+                    return new IsakmpPayload
+                    {
+                        Type = type, Length = length, Body = copy, CertificateEncoding = body[0], CertificateSubject = subject,
+                        Summary = $"CERT {IsakmpNames.CertEncoding(body[0])} ({body.Length - 1} bytes)" + (subject is null ? "" : $" subject \"{subject}\""),
+                    };
+                }
             case 7:
                 Need(body, 1, "certificate type");
                 return new IsakmpPayload { Type = type, Length = length, Body = copy, CertificateEncoding = body[0], Summary = $"CR {IsakmpNames.CertEncoding(body[0])}" + (body.Length > 1 ? $" CA ({body.Length - 1} bytes)" : "") };
@@ -375,6 +382,20 @@ public static class IsakmpDissector
         catch (System.Security.Cryptography.CryptographicException)
         {
             return Hex(der);
+        }
+    }
+
+    /// <summary>The subject of an X.509 certificate, or null when the bytes are not a certificate.</summary>
+    private static string? CertificateSubject(ReadOnlySpan<byte> der)
+    {
+        try
+        {
+            using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(der);
+            return certificate.Subject;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
         }
     }
 

@@ -78,6 +78,9 @@ public sealed class IsakmpPayload
 
     public int? CertificateEncoding { get; init; }
 
+    /// <summary>The subject DN of an X.509 certificate payload.</summary>
+    public string? CertificateSubject { get; init; }
+
     /// <summary>A one-line description (tshark-like, never secret material beyond what is on the wire).</summary>
     public required string Summary { get; init; }
 }
