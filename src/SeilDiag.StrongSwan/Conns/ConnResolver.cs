@@ -22,15 +22,16 @@ public static class ConnResolver
             byName[conn.Name] = conn; // a later duplicate replaces the earlier one (reported as SD0008 by the loader)
         }
         var reported = new HashSet<IpsecConfLine>();
+        var reportedLoops = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<StrongSwanConn>();
         foreach (var conn in byName.Values.OrderBy(c => conns.IndexOf(c)))
         {
             var settings = new Dictionary<string, ConnSetting>(StringComparer.Ordinal);
             foreach (var section in defaults)
             {
-                Apply(section, settings, byName, [section.Name], diagnostics, reported);
+                Apply(section, settings, byName, [section.Name], diagnostics, reported, reportedLoops);
             }
-            Apply(conn, settings, byName, [conn.Name], diagnostics, reported, includeOwn: false);
+            Apply(conn, settings, byName, [conn.Name], diagnostics, reported, reportedLoops, includeOwn: false);
             var inherited = new Dictionary<string, ConnSetting>(settings, StringComparer.Ordinal);
             ApplyOwn(conn, settings);
             result.Add(new StrongSwanConn { Section = conn, Settings = settings, InheritedSettings = inherited });
@@ -39,7 +40,7 @@ public static class ConnResolver
     }
 
     private static void Apply(IpsecConfSection section, Dictionary<string, ConnSetting> settings, Dictionary<string, IpsecConfSection> byName,
-        List<string> chain, List<Diagnostic> diagnostics, HashSet<IpsecConfLine> reported, bool includeOwn = true)
+        List<string> chain, List<Diagnostic> diagnostics, HashSet<IpsecConfLine> reported, HashSet<string> reportedLoops, bool includeOwn = true)
     {
         // also= first, so the section's own lines override what it includes.
         foreach (var also in section.Parameters.Where(p => p.Key == "also"))
@@ -49,7 +50,9 @@ public static class ConnResolver
                 var where = Location.InText(also.Document, also.ValueSpan);
                 if (chain.Contains(target, StringComparer.Ordinal))
                 {
-                    if (reported.Add(also))
+                    // One loop is met once per conn on it; report it once, where it first closes.
+                    var members = string.Join(",", chain.Skip(chain.IndexOf(target)).Order(StringComparer.Ordinal));
+                    if (reportedLoops.Add(members))
                     {
                         diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where,
                             $"also= loop: {string.Join(" → ", chain.Skip(chain.IndexOf(target)).Append(target).Select(n => "conn " + n))}; the loop is not followed"));
@@ -66,7 +69,7 @@ public static class ConnResolver
                     }
                     continue;
                 }
-                Apply(included, settings, byName, [.. chain, target], diagnostics, reported);
+                Apply(included, settings, byName, [.. chain, target], diagnostics, reported, reportedLoops);
             }
         }
         if (includeOwn)
