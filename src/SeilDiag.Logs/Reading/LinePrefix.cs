@@ -59,7 +59,13 @@ internal static class LinePrefixParser
         {
             var rest = timeEnd + 1;
             while (rest < line.Length && line[rest] == ' ') rest++;
-            if (RacoonLevelLength(line[rest..], out var level) > 0)
+            var levelAt = rest;
+            // ipsec-tools prints "[peer] " before the level when the message concerns a peer.
+            if (levelAt < line.Length && line[levelAt] == '[' && line[levelAt..].IndexOf("] ") is var close && close > 0 && close < 64)
+            {
+                levelAt += close + 2;
+            }
+            if (RacoonLevelLength(line[levelAt..], out var level) > 0)
             {
                 p.Format = LogFormat.RacoonFile;
                 p.Daemon = LogDaemon.Racoon;
