@@ -1,3 +1,4 @@
+using SeilDiag.Diagnostics;
 using SeilDiag.Seil.Syntax;
 using SeilDiag.Seil.Recipe;
 using SeilDiag.Text;
@@ -31,6 +32,24 @@ public static class RecipeLineStyle
         var colonColumn = reference.SeparatorSpan.Start - reference.Key.Span.Start + colon;
         var padding = Math.Max(1, colonColumn - key.Length);
         return $"{indent}{key}{new string(' ', padding)}:{after}{formatted}";
+    }
+
+    /// <summary>
+    /// Renames the key of <paramref name="line"/>, keeping the colon in its column when the file aligns colons
+    /// (the blanks before the colon shrink or grow; at least one stays).
+    /// </summary>
+    public static TextEdit RenameKey(SeilSettingLine line, string newKey)
+    {
+        var text = line.Text;
+        var separator = text[line.SeparatorSpan];
+        var before = separator.IndexOf(':');
+        if (before <= 0)
+        {
+            return TextEdit.Replace(text, line.Key.Span, newKey);
+        }
+        var colonColumn = line.Key.Span.Length + before;
+        var padding = Math.Max(1, colonColumn - newKey.Length);
+        return TextEdit.Replace(text, TextSpan.FromBounds(line.Key.Span.Start, line.SeparatorSpan.Start + before), newKey + new string(' ', padding));
     }
 
     /// <summary>The last well-formed setting line whose key starts with <paramref name="prefix"/>, else the last well-formed one.</summary>

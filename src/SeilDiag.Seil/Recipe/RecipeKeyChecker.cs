@@ -49,7 +49,7 @@ internal static class RecipeKeyChecker
                 case KeyStatus.Moved:
                     effectiveKey = resolution.CurrentKey!;
                     diagnostics.Add(Diagnostic.Create(Rules.DeprecatedKey, Location.InText(text, key.Span), key.Text, effectiveKey)
-                        .WithFixes(new CodeFix($"Rename '{key.Text}' to '{effectiveKey}'", [TextEdit.Replace(text, key.Span, effectiveKey)])));
+                        .WithFixes(new CodeFix($"Rename '{key.Text}' to '{effectiveKey}'", [Editing.RecipeLineStyle.RenameKey(setting, effectiveKey)])));
                     break;
             }
             var valid = true;
@@ -86,7 +86,7 @@ internal static class RecipeKeyChecker
             : new LocalizedText("", "");
         var diagnostic = Diagnostic.Create(Rules.UnknownKey, Location.InText(text, span), new LocalizedText("key", "キー"), key.Text, hint);
         return resolution.Suggestion is { } replacement
-            ? diagnostic.WithFixes(new CodeFix($"Rename to '{replacement}'", [TextEdit.Replace(text, key.Span, replacement)]))
+            ? diagnostic.WithFixes(new CodeFix($"Rename to '{replacement}'", [Editing.RecipeLineStyle.RenameKey(setting, replacement)]))
             : diagnostic;
     }
 }
