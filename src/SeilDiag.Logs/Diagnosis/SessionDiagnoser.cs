@@ -101,7 +101,9 @@ internal static class SessionDiagnoser
                 : new LocalizedText($"{me} decrypted the message from {peer} but its HASH does not match (\"{Message(decrypt)}\")",
                     $"{me} は {peer} のメッセージを復号しましたが HASH が一致しません (\"{Message(decrypt)}\")");
             findings.Add(new Finding(Rules.PskMismatch, NegotiationPhase.Phase1, [what], decrypt,
-                Evidence(decrypt, LogEventKind.DecryptionFailed, LogEventKind.HashMismatch), FixAdvice.PskMismatch()) { Specificity = 2 });
+                Evidence(decrypt, LogEventKind.DecryptionFailed, LogEventKind.HashMismatch), FixAdvice.PskMismatch())
+                // The responder failing on the peer's ID payload (message 5) says most; HASH_V1 failures follow from it.
+                { Specificity = decrypt.Detail == "ID_V1" ? 3 : 2 });
         }
         else if (decrypt is null && ErrorNotify("PAYLOAD-MALFORMED", true) is { } malformed)
         {

@@ -1,0 +1,94 @@
+using SeilDiag.Diagnostics;
+using SeilDiag.Ike;
+using SeilDiag.Model;
+using SeilDiag.Tests;
+
+namespace SeilDiag.Logs.Tests;
+
+/// <summary>Both ends' logs merge into one diagnosis per cause; sessions pair up; the story and the observed SAs tell what happened.</summary>
+public sealed class BothEndsAndStoryTests
+{
+    private static LogAnalysis Lab(string scenario, params string[] files) =>
+        LogFrontEnd.Analyze(files.Select(f => LogInput.Open(SharedFiles.Require("corpus", "lab", scenario, f))));
+
+    [SkippableFact]
+    public void PskMismatchFromBothEndsIsOneDiagnosisWithTheRetransmitsAsEvidence()
+    {
+        var analysis = Lab("08-psk-mismatch", "seil-charon.log", "remote-charon.log");
+        var d = Assert.Single(analysis.Diagnostics, x => x.Severity == Severity.Error);
+        Assert.Equal("SD1002", d.Id);
+        // The responder's "invalid ID_V1 payload length" is the most telling line; the initiator's give-up is evidence.
+        Assert.EndsWith("remote-charon.log", d.Location!.Path);
+        Assert.Contains("Main Mode message 5", d.Message);
+        Assert.Contains(d.Evidence, e => e.Excerpt!.Contains("giving up after", StringComparison.Ordinal) && e.Location!.Path.EndsWith("seil-charon.log"));
+        Assert.Contains(d.Evidence, e => e.Excerpt!.Contains("invalid ID_V1 payload length, decryption failed?", StringComparison.Ordinal));
+        Assert.Single(d.AdditionalLocations);
+        Assert.DoesNotContain(analysis.Diagnostics, x => x.Id == "SD3002");
+        Assert.All(d.Evidence, e => Assert.NotNull(e.Time));
+    }
+
+    [SkippableFact]
+    public void ProposalMismatchPairsTheTwoSessionsAndKeepsTheResponderDifference()
+    {
+        var analysis = Lab("03-phase1-dh-mismatch", "seil-charon.log", "remote-charon.log");
+        var d = Assert.Single(analysis.Diagnostics, x => x.Severity == Severity.Error);
+        Assert.Equal("phase 1 proposal mismatch: DH group: received MODP_1024, configured MODP_1536", d.Message);
+        Assert.Contains(d.Evidence, e => e.Excerpt!.Contains("received NO_PROPOSAL_CHOSEN error notify", StringComparison.Ordinal));
+        var seil = Assert.Single(analysis.Sessions, s => s.Path.EndsWith("seil-charon.log"));
+        var remote = Assert.Single(analysis.Sessions, s => s.Path.EndsWith("remote-charon.log"));
+        Assert.Same(remote, seil.Counterpart);
+        Assert.Same(seil, remote.Counterpart);
+        Assert.True(seil.IsInitiator);
+        Assert.False(remote.IsInitiator);
+    }
+
+    [SkippableFact]
+    public void InitiatorAloneSaysTheOfferWasRefused()
+    {
+        var analysis = Lab("03-phase1-dh-mismatch", "seil-charon.log");
+        var d = Assert.Single(analysis.Diagnostics);
+        Assert.Equal("SD1001", d.Id);
+        Assert.Contains("10.0.0.2 refused every IKE proposal offered (IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_1024)", d.Message);
+    }
+
+    [SkippableFact]
+    public void StoryTellsTheStepsInEnglishAndJapanese()
+    {
+        var analysis = Lab("04-phase2-md5-rejected", "seil-charon.log", "remote-charon.log");
+        var en = analysis.Story("en");
+        Assert.Contains("started Main Mode (phase 1) towards 10.0.0.2", en);
+        Assert.Contains("phase 1 completed (ISAKMP SA established)", en);
+        Assert.Contains("sent Quick Mode (message ID 1160718810)", en);
+        Assert.Contains("received error notify NO-PROPOSAL-CHOSEN", en);
+        Assert.Contains("error SD2001 Phase 2 proposal mismatch: phase 2 proposal mismatch: integrity: received HMAC_MD5_96", en);
+        Assert.Contains("fix (weakens security): On strongSwan (conn to-seil) accept the peer's proposal: esp=aes256-md5!", en);
+        var ja = analysis.Story("ja");
+        Assert.Contains("メインモードでフェーズ1 を開始", ja);
+        Assert.Contains("フェーズ2 プロポーザル不一致", ja);
+        Assert.Contains("(安全性が下がります)", ja);
+        // Timeline order: phase 1 before the Quick Mode refusal.
+        Assert.True(en.IndexOf("phase 1 completed", StringComparison.Ordinal) < en.IndexOf("received error notify NO-PROPOSAL-CHOSEN", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void WorkingTunnelExportsTheObservedSa()
+    {
+        var analysis = Lab("01-minimal-ok", "seil-charon.log");
+        var sa = Assert.Single(analysis.ObservedSas);
+        Assert.Equal(EvidenceSource.CharonLog, sa.Source);
+        Assert.True(sa.Established);
+        Assert.Equal("to-remote", sa.ConnectionName);
+        Assert.Equal(ExchangeMode.Main, sa.Mode);
+        Assert.Equal("10.0.0.1", sa.Initiator!.Address.ToString());
+        Assert.Equal(new Phase1Proposal(new Cipher(EncryptionAlgorithm.AesCbc, 256), HashAlgorithm.Sha2_256, DhGroup.Modp1536), sa.ChosenPhase1);
+        Assert.True(sa.NatTraversal);
+        var main = sa.Exchanges.First(x => x.Type == ExchangeType.IdentityProtection);
+        Assert.Equal(6, main.Messages.Count);
+        Assert.All(main.Messages, m => Assert.Equal(EvidenceKind.Observed, m.Evidence.Kind));
+        var quick = Assert.Single(sa.Exchanges, x => x.Type == ExchangeType.QuickMode);
+        Assert.Equal("192.168.1.0/24 === 192.168.2.0/24", quick.ProxyId!.ToString());
+        Assert.Equal(2, quick.Spis.Count);
+        Assert.Equal(new Phase2Proposal(new Cipher(EncryptionAlgorithm.AesCbc, 256), IntegrityAlgorithm.HmacSha2_256_128), quick.ChosenPhase2);
+        Assert.Equal("10.0.0.1", sa.InitiatorIdentity!.Value);
+    }
+}
