@@ -24,8 +24,14 @@ public static class IpsecConfLineParser
     private static readonly Parser<ITextSpan<string>> Comment =
         Parse.Char('#').Once().Concat(Parse.AnyChar.Many()).Text().Span();
 
+    /// <summary>
+    /// A word ends at a blank, a quote or '#', which starts a comment even without a blank before it — except the
+    /// "@#" that starts a KEY_ID (leftid=@#0102...), exactly as the starter's lexer rule <c>(@#)?[^"#= \t\n]+</c>.
+    /// </summary>
     private static readonly Parser<string> BareWord =
-        Parse.Char(c => c != ' ' && c != '\t' && c != '#' && c != '"', "a word").AtLeastOnce().Text();
+        from keyId in Parse.String("@#").Text().Optional()
+        from rest in Parse.Char(c => c != ' ' && c != '\t' && c != '#' && c != '"', "a word").AtLeastOnce().Text()
+        select keyId.GetOrElse("") + rest;
 
     private static readonly Parser<string> Quoted =
         Parse.Char('"').Once().Concat(Parse.CharExcept('"').Many()).Concat(Parse.Char('"').Once()).Text();
