@@ -35,13 +35,13 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
             var destination = tunnel.Arguments[1];
             CheckAddress(source, "interface tunnel");
             CheckAddress(destination, "interface tunnel");
-            var peer = commands.LastOrDefault(c => c.Kind == Seil3CommandKind.IkePeer && c.Option("address")?.Value == destination.Value);
+            var peer = commands.LastOrDefault(c => c.Kind == Seil3CommandKind.IkePeer && c.RawValue("address") == destination.Value);
             if (peer is null)
             {
                 continue; // no IKE for this tunnel (manual keys, or the peer is missing): nothing to negotiate
             }
             var proposal = Find(peer, "proposals", Seil3CommandKind.IkeProposal, "ike proposal add");
-            var sa = commands.LastOrDefault(c => c.Kind == Seil3CommandKind.SecurityAssociation && c.Option("tunnel-interface")?.Value == tunnel.Name!.Value);
+            var sa = commands.LastOrDefault(c => c.Kind == Seil3CommandKind.SecurityAssociation && c.RawValue("tunnel-interface") == tunnel.Name!.Value);
             var saProposal = sa is null ? null : Find(sa, "ike", Seil3CommandKind.SaProposal, "ipsec security-association proposal add");
             var peerIdentifier = peer.Option("peers-identifier") is { Values.Count: 2 } id ? id.Values[1].Value : destination.Value;
             var psk = commands.LastOrDefault(c => c.Kind == Seil3CommandKind.IkePresharedKey && c.Arguments[0].Value == peerIdentifier);

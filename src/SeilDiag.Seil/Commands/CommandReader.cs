@@ -89,7 +89,9 @@ internal sealed class CommandReader(SourceText text, List<Diagnostic> diagnostic
             if (!specs.TryGetValue(t[i].Value, out var spec))
             {
                 Unknown(t[i], new LocalizedText($"option of '{what}'", $"'{what}' のオプション"), t[i].Value, specs.Keys);
-                i += 2; // an unknown option most likely takes one value
+                // An unknown option most likely takes one value; but when the next token is an option name, this
+                // one was a stray word (an unquoted value with a blank), so resume there.
+                i += i + 1 < t.Count && specs.ContainsKey(t[i + 1].Value) ? 1 : 2;
                 continue;
             }
             i = ReadOption(command, spec, i, what);

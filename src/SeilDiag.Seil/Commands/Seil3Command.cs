@@ -36,5 +36,9 @@ internal sealed class Seil3Command(SeilCommandLine line, Seil3CommandKind kind)
 
     public Dictionary<string, Seil3Option> Options { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The option when its value was accepted (a rejected value was reported and falls back to the default).</summary>
     public Seil3Option? Option(string name) => Options.TryGetValue(name, out var option) && option.IsValid ? option : null;
+
+    /// <summary>The option's value as written, accepted or not: names and addresses still link objects together.</summary>
+    public string? RawValue(string name) => Options.TryGetValue(name, out var option) ? option.Value : null;
 }
