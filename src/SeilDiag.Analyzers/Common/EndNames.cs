@@ -38,6 +38,10 @@ internal static class EndNames
     public static EvidenceSource LogSource(PeerConfig peer) =>
         peer.Vendor == PeerVendor.Seil ? EvidenceSource.SeilLog : EvidenceSource.CharonLog;
 
+    /// <summary>For use inside parentheses: "set at seil.conf:12" or "SEIL default".</summary>
+    public static string Source<T>(PeerConfig peer, Located<T> value) =>
+        value.IsDefault || value.Where is null ? DefaultWord(peer) : $"set at {value.Where}";
+
     /// <summary>The best location for a value: where it is set, else where the peer is defined.</summary>
     public static Location? LocationOf<T>(PeerConfig peer, Located<T> value) => value.Where ?? peer.Definition;
 

@@ -78,12 +78,13 @@ public sealed class LifecycleSettingsAnalyzer : PairAnalyzer
     private static PairFinding? DpdOneSided(NegotiationDirection d)
     {
         var (a, b) = (d.Initiator, d.Responder);
-        if (a.Dpd.Value is null || b.Dpd.Value is null || a.Dpd.Value.Enabled == b.Dpd.Value.Enabled)
+        // Only when a user chose DPD on one end: the two daemons' defaults differ (SEIL on, charon off) by design.
+        if (a.Dpd.Value is null || b.Dpd.Value is null || a.Dpd.Value.Enabled == b.Dpd.Value.Enabled || (a.Dpd.IsDefault && b.Dpd.IsDefault))
         {
             return null;
         }
         var (on, off) = a.Dpd.Value.Enabled ? (a, b) : (b, a);
-        var text = $"DPD is enabled only on {EndNames.Short(on, off)} ({EndNames.Where(on, on.Dpd)}): {EndNames.Short(off, on)} answers R-U-THERE but will not notice itself when {EndNames.Short(on, off)} disappears, and keeps a dead SA until it expires";
+        var text = $"DPD is enabled only on {EndNames.Short(on, off)} ({EndNames.Source(on, on.Dpd)}): {EndNames.Short(off, on)} answers R-U-THERE but will not notice itself when {EndNames.Short(on, off)} disappears, and keeps a dead SA until it expires";
         var diagnostic = Diagnostic.Create(Rules.LifecycleSettings, EndNames.LocationOf(on, on.Dpd), new LocalizedText(text,
                 $"DPD は {EndNames.Short(on, off)} でのみ有効です: {EndNames.Short(off, on)} は対向断を検出できません"))
             .WithSeverity(Severity.Info);
@@ -110,8 +111,8 @@ public sealed class LifecycleSettingsAnalyzer : PairAnalyzer
         var (forced, other) = a.NatTraversal.Value == NatTraversalMode.Force ? (a, b) : (b, a);
         var disabled = other.NatTraversal.Value == NatTraversalMode.Disable;
         var text = disabled
-            ? $"NAT-T is forced on {EndNames.Short(forced, other)} ({EndNames.Where(forced, forced.NatTraversal)}) but disabled on {EndNames.Short(other, forced)} ({EndNames.Where(other, other.NatTraversal)}): UDP-encapsulated ESP will not be understood"
-            : $"NAT-T is forced only on {EndNames.Short(forced, other)} ({EndNames.Where(forced, forced.NatTraversal)}): both ends move to UDP 4500 and ESP is UDP-encapsulated; UDP 4500 must be open on the path";
+            ? $"NAT-T is forced on {EndNames.Short(forced, other)} ({EndNames.Source(forced, forced.NatTraversal)}) but disabled on {EndNames.Short(other, forced)} ({EndNames.Source(other, other.NatTraversal)}): UDP-encapsulated ESP will not be understood"
+            : $"NAT-T is forced only on {EndNames.Short(forced, other)} ({EndNames.Source(forced, forced.NatTraversal)}): both ends move to UDP 4500 and ESP is UDP-encapsulated; UDP 4500 must be open on the path";
         var diagnostic = Diagnostic.Create(Rules.LifecycleSettings, EndNames.LocationOf(forced, forced.NatTraversal), new LocalizedText(text,
                 $"NAT-T の強制は {EndNames.Short(forced, other)} のみです"))
             .WithSeverity(disabled ? Severity.Warning : Severity.Info);

@@ -60,7 +60,7 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
         {
             fixes.Add(new FixBuilder().Set(peer, StrongSwanKeys.KeyExchange, "ikev1").Build());
         }
-        var text = $"{EndNames.Short(a, b)} speaks {a.KeyExchange.Value} ({EndNames.Where(a, a.KeyExchange)}), {EndNames.Short(b, a)} speaks {b.KeyExchange.Value} ({EndNames.Where(b, b.KeyExchange)})";
+        var text = $"{EndNames.Short(a, b)} speaks {a.KeyExchange.Value} ({EndNames.Source(a, a.KeyExchange)}), {EndNames.Short(b, a)} speaks {b.KeyExchange.Value} ({EndNames.Source(b, b.KeyExchange)})";
         var location = EndNames.LocationOf(a, a.KeyExchange);
         var diagnostic = Diagnostic.Create(Rules.ExchangeModeMismatch, location, new LocalizedText(
                 $"IKE version: {text}; fails {DirectionsText([d, new(b, a)]).English}",

@@ -92,7 +92,7 @@ public sealed class IdentityAnalyzer : PairAnalyzer
     }
 
     private static string IdentityWhere(PeerConfig peer, Located<IkeIdentity?> value) =>
-        value.Value is null ? $"default: the address" : EndNames.Where(peer, value);
+        value.Value is null || value.IsDefault ? "default: the address" : EndNames.Source(peer, value);
 
     private static string RawValue(IkeIdentity id) => id.Value;
 

@@ -53,7 +53,7 @@ public sealed class ProxyIdAnalyzer : PairAnalyzer
             : initiator.Vendor == PeerVendor.Seil
                 ? $"{r} narrows them to {theirs.Local} === {theirs.Remote}; {i} logs \"mismatched ID was returned\" and phase 2 fails"
                 : $"{r} narrows them to {theirs.Local} === {theirs.Remote} and {i} accepts: only that traffic is protected";
-        var text = $"{direction.Label}: {i} proposes {proposed.Local} === {proposed.Remote} ({EndNames.Where(initiator, initiator.ProxyIds)}), {r} has {theirs.Remote} === {theirs.Local} ({EndNames.Where(responder, responder.ProxyIds)}); {consequence}";
+        var text = $"{direction.Label}: {i} proposes {proposed.Local} === {proposed.Remote} ({EndNames.Source(initiator, initiator.ProxyIds)}), {r} has {theirs.Remote} === {theirs.Local} ({EndNames.Source(responder, responder.ProxyIds)}); {consequence}";
         var textJa = $"{direction.Label}: {i} の提案 {proposed.Local} === {proposed.Remote} に対し {r} の設定は {theirs.Remote} === {theirs.Local}";
         var location = EndNames.LocationOf(initiator, initiator.ProxyIds);
         var diagnostic = Diagnostic.Create(Rules.ProxyIdMismatch, location, new LocalizedText(text, textJa))

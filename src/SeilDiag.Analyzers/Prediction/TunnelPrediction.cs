@@ -63,7 +63,8 @@ public sealed record PairPrediction(PeerPair Pair, IReadOnlyList<DirectionPredic
     {
         var lines = new List<string> { Pair.ToString() };
         var first = Directions[0];
-        lines.Add(Directions.All(d => d.Outcome == first.Outcome && d.Describe() == first.Describe())
+        // Only a success is folded into "both directions": failures are spelled out per direction, as users compare them with each side's log.
+        lines.Add(first.Succeeds && Directions.All(d => d.Outcome == first.Outcome && d.Describe() == first.Describe())
             ? $"both directions: {first.Describe()}"
             : string.Join("; ", Directions.Select(d => $"{d.Label}: {d.Describe()}")));
         var starters = Directions.Where(d => d.Direction.InitiatedByConfig).Select(d => EndNames.Short(d.Direction.Initiator, d.Direction.Responder)).ToList();
