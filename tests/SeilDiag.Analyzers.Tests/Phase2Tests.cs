@@ -28,15 +28,25 @@ public class Phase2Tests
     [Fact]
     public void Common_transform_means_no_phase2_error()
     {
-        var diagnostics = Run.Pair(SeilEnd() with { Phase2 = [P2("aes128", "hmac-sha1")] }, SwanEnd());
+        var diagnostics = Run.Pair(SeilEnd() with { Phase2 = [P2("aes128", "hmac-sha256")] }, SwanEnd());
         Assert.Empty(diagnostics.OfRule("SD2001"));
         Assert.Empty(diagnostics.OfRule("SD2002"));
     }
 
     [Fact]
+    public void Strongswan_default_esp_goes_out_as_its_first_algorithms_only()
+    {
+        // charon's IKEv1 SA payload carries the first algorithm of each type per proposal (lab 02): a SEIL that
+        // accepts only aes128/hmac-sha1 works when it initiates, but refuses what strongSwan offers.
+        var d = Run.Pair(SeilEnd() with { Phase2 = [P2("aes128", "hmac-sha1")] }, SwanEnd()).Single("SD2001");
+        Assert.Contains("when strongSwan → SEIL", d.Message);
+        Assert.Contains("integrity: strongSwan offers HMAC_SHA2_256_128 only; SEIL accepts HMAC_SHA1_96 only", d.Message);
+    }
+
+    [Fact]
     public void Pfs_on_seil_only_fails_towards_strongswan_but_not_the_other_way()
     {
-        var seil = SeilEnd() with { Phase2 = [P2("aes256", "hmac-sha256", "modp2048")] };
+        var seil = SeilEnd() with { Phase2 = [P2("aes128", "hmac-sha256", "modp2048")] };
         var diagnostics = Run.Pair(seil, SwanEnd());
         var d = diagnostics.Single("SD2002");
         Assert.Contains("PFS group: SEIL offers MODP_2048 only; strongSwan accepts no PFS only", d.Message);

@@ -12,8 +12,13 @@ public class PredictionTests
         var prediction = TunnelPrediction.Predict(Run.Model(SeilEnd().Build(), SwanEnd().Build())).Single();
         Assert.All(prediction.Directions, d => Assert.Equal(DirectionOutcome.Up, d.Outcome));
         var lines = prediction.SummaryLines();
-        // charon prefers its own order: its first default ESP transform both SEIL and it have is AES-CBC-128/SHA-256.
-        Assert.Contains("both directions: tunnel comes up with AES-CBC-256/SHA2-256/MODP-1536, ESP AES-CBC-128/HMAC-SHA-256-128", lines);
+        // As in lab 01/02: charon with its default ESP takes the SEIL's first transform when the SEIL initiates, and
+        // offers only AES_CBC_128/HMAC_SHA2_256_128 when it initiates itself.
+        Assert.Equal("SEIL → strongSwan: tunnel comes up with AES-CBC-256/SHA2-256/MODP-1536, ESP AES-CBC-256/HMAC-SHA-256-128; "
+            + "strongSwan → SEIL: tunnel comes up with AES-CBC-256/SHA2-256/MODP-1536, ESP AES-CBC-128/HMAC-SHA-256-128", lines[1]);
+        var same = TunnelPrediction.Predict(Run.Model((SeilEnd() with { Phase2 = [P2("aes256", "hmac-sha256")] }).Build(),
+            (SwanEnd() with { Phase2 = [P2("aes256", "hmac-sha256")] }).Build())).Single();
+        Assert.Contains("both directions: tunnel comes up with AES-CBC-256/SHA2-256/MODP-1536, ESP AES-CBC-256/HMAC-SHA-256-128", same.SummaryLines());
         Assert.Contains("initiation: SEIL starts the negotiation", lines);
         Assert.Contains("pre-shared key: same on both ends", lines);
     }

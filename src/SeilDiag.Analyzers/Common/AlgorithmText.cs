@@ -60,6 +60,15 @@ internal static class AlgorithmText
         return distinct.Count == 1 ? $"{distinct[0]} のみ" : string.Join(", ", distinct);
     }
 
+    /// <summary>A proposal list in charon's notation, cut after a few entries (the defaults expand to hundreds).</summary>
+    public static string LogList(IEnumerable<string> proposals, int max = 6)
+    {
+        var distinct = proposals.Distinct().ToList();
+        return distinct.Count <= max
+            ? string.Join(", ", distinct)
+            : string.Join(", ", distinct.Take(max)) + $", ... ({distinct.Count} transforms)";
+    }
+
     // ---- dialect keywords for fixes ---------------------------------------------------------
 
     public static string? Keyword(PeerVendor vendor, Cipher c) =>

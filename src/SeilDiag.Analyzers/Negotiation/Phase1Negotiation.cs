@@ -28,15 +28,14 @@ public static class Phase1Negotiation
 {
     public static Phase1Result Negotiate(PeerConfig initiator, PeerConfig responder)
     {
-        var offered = initiator.Phase1Proposals.Value;
-        var accepted = responder.Phase1Proposals.Value;
-        if (offered is null || accepted is null || offered.Count == 0 || accepted.Count == 0)
+        if (initiator.Phase1Proposals.Value is not { Count: > 0 } || responder.Phase1Proposals.Value is not { Count: > 0 } accepted)
         {
             return Phase1Result.Unknown;
         }
+        var offered = OfferedProposals.Phase1(initiator);
 
         string? lifetimeProblem = null;
-        foreach (var (p, q) in Candidates(offered, accepted, responder.Vendor))
+        foreach (var (p, q) in Candidates(offered, accepted, OfferedProposals.ResponderPrefersOwnOrder(responder, responder.Phase1Proposals)))
         {
             if (!p.SameSuite(q))
             {
@@ -64,8 +63,8 @@ public static class Phase1Negotiation
     public static bool Accepts(IEnumerable<Phase1Proposal> proposals, Phase1Proposal p) => proposals.Any(q => q.SameSuite(p));
 
     private static IEnumerable<(Phase1Proposal Offered, Phase1Proposal Accepted)> Candidates(
-        IReadOnlyList<Phase1Proposal> offered, IReadOnlyList<Phase1Proposal> accepted, PeerVendor responderVendor) =>
-        responderVendor == PeerVendor.StrongSwan
+        IReadOnlyList<Phase1Proposal> offered, IReadOnlyList<Phase1Proposal> accepted, bool ownOrderFirst) =>
+        ownOrderFirst
             ? from q in accepted from p in offered select (p, q)
             : from p in offered from q in accepted select (p, q);
 

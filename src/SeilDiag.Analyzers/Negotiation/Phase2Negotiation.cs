@@ -27,15 +27,14 @@ public static class Phase2Negotiation
 {
     public static Phase2Result Negotiate(PeerConfig initiator, PeerConfig responder)
     {
-        var offered = initiator.Phase2Proposals.Value;
-        var accepted = responder.Phase2Proposals.Value;
-        if (offered is null || accepted is null || offered.Count == 0 || accepted.Count == 0)
+        if (initiator.Phase2Proposals.Value is not { Count: > 0 } || responder.Phase2Proposals.Value is not { Count: > 0 } accepted)
         {
             return Phase2Result.Unknown;
         }
+        var offered = OfferedProposals.Phase2(initiator);
         var obeys = responder.Vendor == PeerVendor.Seil && (responder.CheckLevel?.Value ?? CheckLevel.Obey) == CheckLevel.Obey;
 
-        var ordered = responder.Vendor == PeerVendor.StrongSwan
+        var ordered = OfferedProposals.ResponderPrefersOwnOrder(responder, responder.Phase2Proposals)
             ? from q in accepted from p in offered select (p, q)
             : from p in offered from q in accepted select (p, q);
         foreach (var (p, q) in ordered)

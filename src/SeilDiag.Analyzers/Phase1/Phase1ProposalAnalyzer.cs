@@ -61,8 +61,8 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
             .WithAdditionalLocations(Others(location, EndNames.LocationOf(responder, responder.Phase1Proposals)))
             .WithEvidence(Evidence(initiator), Evidence(responder))
             .WithEvidence(PredictedLogs.Phase1Mismatch(initiator, responder,
-                string.Join(", ", initiator.Phase1Proposals.Value!.Select(p => p.ToLogString()).Distinct()),
-                string.Join(", ", responder.Phase1Proposals.Value!.Select(p => p.ToLogString()).Distinct()),
+                AlgorithmText.LogList(OfferedProposals.Phase1(initiator).Select(p => p.ToLogString())),
+                AlgorithmText.LogList(responder.Phase1Proposals.Value!.Select(p => p.ToLogString())),
                 RacoonAttribute(result.Differences[0].Attribute)).ToArray())
             .WithFixes([.. Fixes(initiator, result.ClosestAccepted!, responder), .. Fixes(responder, result.ClosestOffered!, initiator)]);
         return new PairFinding(diagnostic, directions);
@@ -97,7 +97,7 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
     private static Evidence Evidence(PeerConfig peer) =>
         new(EndNames.ConfigSource(peer), EvidenceKind.Predicted,
             $"{EndNames.Label(peer)} phase-1 proposals {EndNames.Where(peer, peer.Phase1Proposals)}: " +
-            string.Join(", ", peer.Phase1Proposals.Value!.Select(p => p.ToLogString()).Distinct()),
+            AlgorithmText.LogList(peer.Phase1Proposals.Value!.Select(p => p.ToLogString())),
             peer.Phase1Proposals.Where);
 
     private static string RacoonAttribute(string attribute) => attribute switch

@@ -47,8 +47,8 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
         var closest = $"closest: {result.ClosestOffered!.ToLogString()} vs {result.ClosestAccepted!.ToLogString()}";
         var rule = pfsOnly ? Rules.PfsMismatch : Rules.Phase2ProposalMismatch;
         var location = EndNames.LocationOf(initiator, initiator.Phase2Proposals);
-        var offered = string.Join(", ", initiator.Phase2Proposals.Value!.Select(p => p.ToLogString()).Distinct());
-        var accepted = string.Join(", ", responder.Phase2Proposals.Value!.Select(p => p.ToLogString()).Distinct());
+        var offered = AlgorithmText.LogList(OfferedProposals.Phase2(initiator).Select(p => p.ToLogString()));
+        var accepted = AlgorithmText.LogList(responder.Phase2Proposals.Value!.Select(p => p.ToLogString()));
         var diagnostic = Diagnostic.Create(rule, location, new LocalizedText($"{en} ({closest}); fails {where.English}", $"{ja} ({closest}); {where.Japanese}で失敗"))
             .WithAdditionalLocations(Others(location, EndNames.LocationOf(responder, responder.Phase2Proposals)))
             .WithEvidence(
