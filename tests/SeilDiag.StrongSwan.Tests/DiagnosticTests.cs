@@ -127,3 +127,18 @@ public class DiagnosticTests
         Assert.Equal("start", config.Conns.Single().Value("auto"));
     }
 }
+
+public class DeprecatedAndSetupKeyTests
+{
+    [Fact]
+    public void PfsGroupIsDeprecatedAndPointsToEsp()
+    {
+        var (text, expected) = Markup.Parse("config setup\n\t{|SD0006:plutodebug|}=all\n\t{|SD0002:uniqeids|}=yes\n\tcharondebug=\"ike 2\"\nconn a\n\t{|SD0006:pfsgroup|}=modp1536\n\tesp=aes256-sha256!\n");
+        var config = StrongSwanFrontEnd.Load(Text.SourceText.From(text), readFile: _ => null);
+        Markup.Verify(expected, config.Diagnostics, "SD0006", "SD0002");
+        Assert.Contains("esp=", config.Diagnostics.Single(d => d.Message.Contains("pfsgroup")).Message);
+        Assert.Contains("did you mean 'uniqueids'", config.Diagnostics.Single(d => d.Id == "SD0002").Message);
+        // pfsgroup= is ignored: no PFS.
+        Assert.All(config.Peers.Single().Phase2Proposals.Value, p => Assert.Equal(Ike.DhGroup.None, p.Pfs));
+    }
+}

@@ -12,23 +12,54 @@ public sealed record ValueProblem(string Message, int Offset, int Length, string
 /// </summary>
 public static class ConnKeys
 {
+    // From strongSwan 5.9's starter keyword list (src/starter/keywords.txt) and ipsec.conf(5).
     private static readonly string[] SideKeys =
     [
-        "", "allowany", "auth", "auth2", "ca", "ca2", "cert", "cert2", "certpolicy", "dns", "firewall", "groups", "groups2",
-        "hostaccess", "id", "id2", "ikeport", "protoport", "sigkey", "rsasigkey", "sendcert", "sourceip", "subnet", "updown",
-        "nexthop", "subnetwithin", "cert2", "pubkey",
+        "", "ikeport", "subnet", "subnetwithin", "protoport", "sourceip", "dns", "firewall", "hostaccess", "allowany", "updown",
+        "auth", "auth2", "id", "id2", "sigkey", "rsasigkey", "cert", "cert2", "certpolicy", "sendcert", "ca", "ca2", "groups", "groups2",
     ];
 
     private static readonly string[] OtherKeys =
     [
-        "aaa_identity", "aggressive", "ah", "also", "auth", "authby", "auto", "closeaction", "compress", "dpdaction", "dpddelay",
-        "dpdtimeout", "eap", "eap_identity", "esp", "forceencaps", "fragmentation", "hidetos", "ike", "ikedscp", "ikelifetime",
-        "inactivity", "installpolicy", "keyexchange", "keyingtries", "keylife", "lifebytes", "lifepackets", "lifetime",
-        "marginbytes", "marginpackets", "margintime", "mark", "mark_in", "mark_out", "me_peerid", "mediated_by", "mediation",
-        "mobike", "modeconfig", "pfs", "pfsgroup", "reauth", "rekey", "rekeyfuzz", "rekeymargin", "replay_window", "reqid",
-        "sha256_96", "tfc", "type", "xauth", "xauth_identity", "priority", "interfaces", "if_id", "if_id_in", "if_id_out",
-        "hw_offload", "sec_label", "ppk_id", "ppk_required", "dscp", "copy_df", "copy_ecn", "copy_dscp", "ikelifetime",
+        "keyexchange", "type", "compress", "installpolicy", "aggressive", "authby", "eap_identity", "aaa_identity", "mobike",
+        "forceencaps", "fragmentation", "ikedscp", "ikelifetime", "lifetime", "keylife", "rekeymargin", "margintime", "lifebytes",
+        "marginbytes", "lifepackets", "marginpackets", "keyingtries", "rekeyfuzz", "rekey", "reauth", "ike", "esp", "ah", "dpddelay",
+        "dpdtimeout", "dpdaction", "closeaction", "inactivity", "modeconfig", "xauth", "xauth_identity", "mediation", "mediated_by",
+        "me_peerid", "reqid", "mark", "mark_in", "mark_out", "tfc", "also", "auto", "replay_window", "sha256_96", "hw_offload",
+        "copy_df", "copy_ecn", "copy_dscp", "if_id_in", "if_id_out", "ppk_id", "ppk_required",
     ];
+
+    /// <summary>Keys of "config setup" that charon's starter still reads.</summary>
+    public static IReadOnlySet<string> SetupKeys { get; } = new HashSet<string>(StringComparer.Ordinal) { "charondebug", "uniqueids", "cachecrls", "strictcrlpolicy" };
+
+    /// <summary>
+    /// Keys the starter still recognises but ignores ("# deprecated keyword"): pluto/KLIPS-era settings. The value says
+    /// what to use instead. pfs=/pfsgroup= matter most: PFS in strongSwan 5 is a DH group in esp=, so a conn that
+    /// relies on pfsgroup= proposes no PFS at all.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Deprecated { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["pfs"] = "a DH group in esp= (esp=aes256-sha256-modp1536!); pfs= is ignored",
+        ["pfsgroup"] = "a DH group in esp= (esp=aes256-sha256-modp1536!); pfsgroup= is ignored",
+        ["eap"] = "leftauth=eap-... / rightauth=eap-...",
+        ["leftnexthop"] = "nothing (the kernel routes; leftnexthop= is ignored)",
+        ["rightnexthop"] = "nothing (the kernel routes; rightnexthop= is ignored)",
+        ["interfaces"] = "charon.interfaces_use in strongswan.conf",
+        ["nat_traversal"] = "nothing: NAT-T is always on in charon (forceencaps=yes forces it)",
+        ["plutostart"] = "nothing (pluto is gone)",
+        ["plutodebug"] = "charondebug",
+        ["charonstart"] = "nothing (charon always starts)",
+        ["klipsdebug"] = "nothing (KLIPS is gone)",
+        ["virtual_private"] = "nothing (pluto is gone)",
+        ["keep_alive"] = "charon.keep_alive in strongswan.conf",
+        ["force_keepalive"] = "nothing (pluto is gone)",
+        ["dumpdir"] = "nothing", ["prepluto"] = "nothing", ["postpluto"] = "nothing", ["plutostderrlog"] = "charon's filelog in strongswan.conf",
+        ["fragicmp"] = "nothing", ["packetdefault"] = "nothing", ["hidetos"] = "nothing", ["overridemtu"] = "nothing",
+        ["crlcheckinterval"] = "nothing", ["nocrsend"] = "nothing",
+        ["pkcs11module"] = "the pkcs11 plugin in strongswan.conf", ["pkcs11initargs"] = "the pkcs11 plugin in strongswan.conf",
+        ["pkcs11keepstate"] = "the pkcs11 plugin in strongswan.conf", ["pkcs11proxy"] = "the pkcs11 plugin in strongswan.conf",
+        ["ldaphost"] = "nothing", ["ldapbase"] = "nothing",
+    };
 
     public static IReadOnlySet<string> Known { get; } =
         SideKeys.SelectMany(k => new[] { "left" + k, "right" + k }).Concat(OtherKeys).ToHashSet(StringComparer.Ordinal);

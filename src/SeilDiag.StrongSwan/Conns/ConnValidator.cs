@@ -15,13 +15,41 @@ public static class ConnValidator
 
     public static void Validate(IEnumerable<IpsecConfSection> sections, List<Diagnostic> diagnostics)
     {
-        foreach (var section in sections.Where(s => s.Kind == IpsecConfSectionKind.Conn))
+        foreach (var section in sections)
         {
             foreach (var line in section.Parameters)
             {
-                Check(line, diagnostics);
+                switch (section.Kind)
+                {
+                    case IpsecConfSectionKind.Conn:
+                        Check(line, diagnostics);
+                        break;
+                    case IpsecConfSectionKind.Setup:
+                        CheckSetup(line, diagnostics);
+                        break;
+                }
             }
         }
+    }
+
+    private static readonly LocalizedText SetupParameter = new("config setup parameter", "config setup パラメータ");
+
+    private static void CheckSetup(IpsecConfLine line, List<Diagnostic> diagnostics)
+    {
+        var key = line.Key!;
+        var keySpan = line.Find(IpsecConfTokenKind.Key)!.Value;
+        if (ConnKeys.SetupKeys.Contains(key))
+        {
+            return;
+        }
+        if (ConnKeys.Deprecated.TryGetValue(key, out var instead))
+        {
+            diagnostics.Add(Diagnostic.Create(Rules.DeprecatedKey, Location.InText(line.Document, keySpan), key, instead));
+            return;
+        }
+        var nearest = Suggestions.Nearest(key, ConnKeys.SetupKeys);
+        diagnostics.Add(Diagnostic.Create(Rules.UnknownKey, Location.InText(line.Document, keySpan), SetupParameter, key,
+            nearest is null ? (ConnKeys.Known.Contains(key) ? $"; '{key}' is a conn parameter" : "") : $"; did you mean '{nearest}'?"));
     }
 
     private static void Check(IpsecConfLine line, List<Diagnostic> diagnostics)
@@ -29,6 +57,11 @@ public static class ConnValidator
         var key = line.Key!;
         var document = line.Document;
         var keySpan = line.Find(IpsecConfTokenKind.Key)!.Value;
+        if (ConnKeys.Deprecated.TryGetValue(key, out var instead))
+        {
+            diagnostics.Add(Diagnostic.Create(Rules.DeprecatedKey, Location.InText(document, keySpan), key, instead));
+            return;
+        }
         if (!ConnKeys.Known.Contains(key))
         {
             var nearest = Suggestions.Nearest(key, ConnKeys.Known);

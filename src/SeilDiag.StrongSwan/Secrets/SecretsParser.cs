@@ -73,16 +73,16 @@ public static class SecretsParser
         for (var line = 1; line <= text.LineCount; line++)
         {
             var span = text.GetLineSpan(line);
+            if (span.Length > Syntax.IpsecConfLineParser.MaxLineLength)
+            {
+                diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(text, new TextSpan(span.Start, 1)),
+                    $"line is {span.Length} characters long; an ipsec.secrets line is 'selectors : TYPE value'"));
+                continue;
+            }
             var content = text[span];
             var trimmed = content.TrimStart(' ', '\t');
             if (trimmed.Length == 0 || trimmed[0] == '#')
             {
-                continue;
-            }
-            if (content.Length > Syntax.IpsecConfLineParser.MaxLineLength)
-            {
-                diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(text, new TextSpan(span.Start, 1)),
-                    $"line is {content.Length} characters long; an ipsec.secrets line is 'selectors : TYPE value'"));
                 continue;
             }
             if (trimmed.StartsWith("include", StringComparison.Ordinal) && trimmed.Length > 7 && trimmed[7] is ' ' or '\t')

@@ -106,13 +106,12 @@ public static class IpsecConfLineParser
     {
         var content = text.GetLineSpan(line);
         var full = text.GetFullLineSpan(line);
-        var s = text[content];
-
-        if (s.Length > MaxLineLength)
+        if (content.Length > MaxLineLength)
         {
-            return Error(text, line, content, full, new TextSpan(content.Start, Math.Min(content.Length, 1)),
-                $"line is {s.Length} characters long; an ipsec.conf line is a section header, an include or key=value");
+            return Error(text, line, content, full, new TextSpan(content.Start, 1),
+                $"line is {content.Length} characters long; an ipsec.conf line is a section header, an include or key=value");
         }
+        var s = text[content];
         if (s.Trim(' ', '\t').Length == 0)
         {
             var tokens = new List<IpsecConfToken>();
