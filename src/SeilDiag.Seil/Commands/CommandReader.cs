@@ -88,7 +88,9 @@ internal sealed class CommandReader(SourceText text, List<Diagnostic> diagnostic
         {
             if (!specs.TryGetValue(t[i].Value, out var spec))
             {
-                Unknown(t[i], new LocalizedText($"option of '{what}'", $"'{what}' のオプション"), t[i].Value, specs.Keys);
+                // A stray word right after a pre-shared key is most likely the rest of an unquoted key: never echo it.
+                var secret = i >= 2 && t[i - 2].Value == "preshared-key";
+                Unknown(t[i], new LocalizedText($"option of '{what}'", $"'{what}' のオプション"), secret ? "<redacted>" : t[i].Value, specs.Keys);
                 // An unknown option most likely takes one value; but when the next token is an option name, this
                 // one was a stray word (an unquoted value with a blank), so resume there.
                 i += i + 1 < t.Count && specs.ContainsKey(t[i + 1].Value) ? 1 : 2;

@@ -59,8 +59,10 @@ public static class RecipeParser
                 recovered = new SeilSettingLine(text, lineNumber, key, TextSpan.FromBounds(key.Span.End, restStart),
                     TextSpan.FromBounds(restStart, valueSpan.End), rest, false, colon);
             }
+            // Never echo a secret: keys ending in "key" (preshared-key, floatlink.key) hold one.
+            var shown = key.Segments[^1].Text.EndsWith("key", StringComparison.Ordinal) ? "<redacted>" : rest;
             var message = rest.Length > 0
-                ? $"a second ':' after the key '{key.Text}'; expected the value (read as '{rest}')"
+                ? $"a second ':' after the key '{key.Text}'; expected the value (read as '{shown}')"
                 : $"a second ':' after the key '{key.Text}' and no value";
             return new SeilErrorLine(text, lineNumber,
                 Diagnostic.Create(Rules.SyntaxError, Location.InText(text, colon), message), recovered);
