@@ -16,6 +16,8 @@ public static class CliApp
         var root = new RootCommand("seildiag: diagnose IKEv1/IPsec between IIJ SEIL (racoon) and strongSwan from configs, logs and captures.");
         root.Subcommands.Add(LintCommand.Create(console));
         root.Subcommands.Add(DiagnoseCommand.Create(console));
+        root.Subcommands.Add(ExplainCommand.Create(console));
+        root.Subcommands.Add(CaptureCommand.Create(console));
         root.Subcommands.Add(RulesCommand.Create(console));
 
         var parse = root.Parse(args);

@@ -38,6 +38,11 @@ public sealed class JsonReporter : IReporter
                 WriteDiagnostic(json, diagnostic, input);
             }
             json.WriteEndArray();
+            foreach (var (name, write) in input.ExtraJson)
+            {
+                json.WritePropertyName(name);
+                write(json);
+            }
             json.WriteEndObject();
         }
         output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));

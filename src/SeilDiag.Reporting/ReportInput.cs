@@ -20,6 +20,9 @@ public sealed class ReportInput
     /// <summary>Extra lines shown before the findings in text output (e.g. per-pair tunnel predictions).</summary>
     public IReadOnlyList<string> Summary { get; init; } = [];
 
+    /// <summary>Extra top-level JSON members a command adds after "diagnostics" (the capture's packets, the log sessions).</summary>
+    public IReadOnlyList<(string Name, Action<System.Text.Json.Utf8JsonWriter> Write)> ExtraJson { get; init; } = [];
+
     public string ToolVersion { get; init; } = typeof(ReportInput).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     public SourceText? FindDocument(string path) => Documents.FirstOrDefault(d => d.Path == path);

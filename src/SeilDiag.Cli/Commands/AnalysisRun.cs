@@ -15,6 +15,9 @@ namespace SeilDiag.Cli.Commands;
 /// </summary>
 public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<Workspace, IEnumerable<IAnalyzer>> analyzers, bool rankByCause)
 {
+    /// <summary>Explain prints each log session's story before the findings.</summary>
+    public bool WithStories { get; init; }
+
     public int Execute(IReadOnlyList<string> paths)
     {
         using var loggerFactory = ToolLogging.Create(settings, console.Error);
@@ -26,7 +29,8 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
         var inputs = new InputLoader(console, logger).Load(paths, settings.Kind);
         foreach (var unknown in inputs.Where(i => i.Kind == DocumentKind.Unknown))
         {
-            console.Error.WriteLine($"seildiag: warning: {unknown.Path}: kind not recognised (use --kind); skipped");
+            // Listed, not fatal: a case folder often holds notes and screenshots next to the inputs.
+            console.Error.WriteLine($"seildiag: note: {unknown.Path}: not a config, log, capture or key table (use --kind to force one); skipped");
         }
         var (workspace, diagnostics) = Analyze(inputs, logger);
 
@@ -47,7 +51,7 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
             Documents = workspace.Documents,
             Lang = settings.Lang,
             Redactor = settings.ShowSecrets ? Redactor.None : new Redactor(KnownSecrets(workspace)),
-            Summary = rankByCause ? Summary(workspace) : [],
+            Summary = [.. (rankByCause ? Summary(workspace) : []), .. Stories(workspace)],
         };
         Write(report);
         var failing = diagnostics.Any(d => !d.IsSuppressed && d.Severity >= settings.FailOn && d.Severity != Severity.None);
@@ -56,7 +60,7 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
 
     private (Workspace, IReadOnlyList<Diagnostic>) Analyze(IReadOnlyList<InputFile> inputs, ILogger logger)
     {
-        var workspace = Workspace.Build(inputs, logger);
+        var workspace = Workspace.Build(inputs, logger, settings.Lang);
         var found = new List<Diagnostic>(workspace.FrontEndDiagnostics);
         found.AddRange(AnalysisContext.Run(workspace.Model, analyzers(workspace)));
         var options = LoadOptions(inputs, found);
@@ -123,8 +127,23 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
     private static IEnumerable<string> KnownSecrets(Workspace workspace) =>
         workspace.Model.Peers.Select(p => p.PreSharedKey.Value?.Reveal()).OfType<string>();
 
+    private IEnumerable<string> Stories(Workspace workspace)
+    {
+        if (!WithStories || workspace.Logs is null)
+        {
+            return [];
+        }
+        var lines = workspace.Logs.Story(settings.Lang).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        if (settings.Verbosity >= 1)
+        {
+            lines.Add(settings.Lang == "ja" ? "認識できなかった行:" : "Lines not recognised:");
+            lines.AddRange(workspace.Logs.Unrecognized.Select(u => $"  {u}"));
+        }
+        return lines;
+    }
+
     private static IReadOnlyList<string> Summary(Workspace workspace) =>
-        SeilDiag.Analyzers.TunnelPrediction.Predict(workspace.Model).SelectMany(p => p.SummaryLines).ToList();
+        SeilDiag.Analyzers.TunnelPrediction.Summarize(workspace.Model);
 
     private void Write(ReportInput report)
     {

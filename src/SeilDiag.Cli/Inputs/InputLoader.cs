@@ -5,12 +5,15 @@ using SeilDiag.Text;
 namespace SeilDiag.Cli.Inputs;
 
 /// <summary>
-/// Turns the paths on the command line into inputs: files, every file of a folder (not recursively into
-/// hidden folders), or "-" for stdin. Missing files are unusable input (exit 2); files of unknown kind are
-/// listed, not fatal.
+/// Turns the paths on the command line into inputs: files, every file of a folder, or "-" for stdin.
+/// The kind is detected from the first 64 KiB; logs and captures are not read here (their front-ends
+/// stream them, so a 1 GB log never sits in memory); configs are read whole. Missing files are unusable
+/// input (exit 2); files of unknown kind are listed, not fatal.
 /// </summary>
 public sealed class InputLoader(CliConsole console, ILogger logger)
 {
+    private const int HeadBytes = 64 * 1024;
+
     public IReadOnlyList<InputFile> Load(IEnumerable<string> paths, DocumentKind? forcedKind)
     {
         var inputs = new List<InputFile>();
@@ -28,11 +31,11 @@ public sealed class InputLoader(CliConsole console, ILogger logger)
                              .Where(f => !Path.GetFileName(f).StartsWith('.'))
                              .Order(StringComparer.Ordinal))
                 {
-                    inputs.Add(LoadFile(file, forcedKind));
+                    inputs.Add(LoadFile(file, forcedKind, inFolder: true));
                 }
                 continue;
             }
-            inputs.Add(LoadFile(path, forcedKind));
+            inputs.Add(LoadFile(path, forcedKind, inFolder: false));
         }
         foreach (var input in inputs)
         {
@@ -41,23 +44,48 @@ public sealed class InputLoader(CliConsole console, ILogger logger)
         return inputs;
     }
 
-    private static InputFile LoadFile(string path, DocumentKind? forcedKind)
+    private static InputFile LoadFile(string path, DocumentKind? forcedKind, bool inFolder)
     {
         if (!File.Exists(path))
         {
             throw new InputException(path, "file not found");
         }
-        Span<byte> head = stackalloc byte[16];
+        var head = new byte[HeadBytes];
         int read;
         using (var stream = File.OpenRead(path))
         {
             read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
-        if (forcedKind is DocumentKind.Capture || (forcedKind is null && KindDetector.LooksLikeCapture(head[..read])))
+        var bytes = head.AsSpan(0, read);
+        if (forcedKind is DocumentKind.Capture || (forcedKind is null && KindDetector.LooksLikeCapture(bytes)))
         {
             return new InputFile(path, DocumentKind.Capture, null);
         }
-        var text = InputReader.ReadFile(path);
-        return new InputFile(path, forcedKind ?? KindDetector.DetectText(text), text);
+        if (InputReader.LooksBinary(bytes))
+        {
+            if (inFolder)
+            {
+                // A folder may hold anything (a core dump, a zip); list it, don't stop.
+                return new InputFile(path, DocumentKind.Unknown, null);
+            }
+            throw new InputException(path, "looks like a binary file (NUL bytes) and not a pcap/pcapng capture; expected a config, log or capture");
+        }
+        var kind = forcedKind ?? KindDetector.DetectText(InputReader.Decode(path, TrimToWholeLines(bytes, read == HeadBytes)));
+        if (kind is DocumentKind.CharonLog or DocumentKind.RacoonLog)
+        {
+            return new InputFile(path, kind, null);
+        }
+        return new InputFile(path, kind, InputReader.ReadFile(path));
+    }
+
+    /// <summary>Cut a partial head at its last line break so a multi-byte character is never split.</summary>
+    private static ReadOnlySpan<byte> TrimToWholeLines(ReadOnlySpan<byte> bytes, bool truncated)
+    {
+        if (!truncated)
+        {
+            return bytes;
+        }
+        var last = bytes.LastIndexOf((byte)'\n');
+        return last > 0 ? bytes[..(last + 1)] : bytes;
     }
 }

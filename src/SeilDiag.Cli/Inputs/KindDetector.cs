@@ -12,17 +12,8 @@ namespace SeilDiag.Cli.Inputs;
 /// </summary>
 public static partial class KindDetector
 {
-    /// <summary>pcap (both byte orders, µs and ns), pcapng, gzip.</summary>
-    public static bool LooksLikeCapture(ReadOnlySpan<byte> head)
-    {
-        if (head.Length < 4)
-        {
-            return false;
-        }
-        uint magic = (uint)(head[0] << 24 | head[1] << 16 | head[2] << 8 | head[3]);
-        return magic is 0xA1B2C3D4 or 0xD4C3B2A1 or 0xA1B23C4D or 0x4D3CB2A1 or 0x0A0D0D0A
-               || (head[0] == 0x1F && head[1] == 0x8B);
-    }
+    /// <summary>pcap, pcapng or a gzip-compressed capture: the capture front-end knows the magic numbers.</summary>
+    public static bool LooksLikeCapture(ReadOnlySpan<byte> head) => Capture.CaptureFrontEnd.LooksLikeCapture(head);
 
     public static DocumentKind DetectText(SourceText text)
     {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using SeilDiag.Analysis;
+using SeilDiag.Capture;
 using SeilDiag.Diagnostics;
+using SeilDiag.Logs;
 using SeilDiag.Seil;
 using SeilDiag.StrongSwan;
 using SeilDiag.Text;
@@ -23,7 +25,12 @@ public sealed class Workspace
     /// <summary>Every document a diagnostic may point into (inputs and included files).</summary>
     public List<SourceText> Documents { get; } = [];
 
-    public static Workspace Build(IReadOnlyList<InputFile> inputs, ILogger logger)
+    /// <summary>What the logs told (null when no log was given); explain prints its stories.</summary>
+    public LogAnalysis? Logs { get; private set; }
+
+    public List<CaptureAnalysis> Captures { get; } = [];
+
+    public static Workspace Build(IReadOnlyList<InputFile> inputs, ILogger logger, string lang = "en")
     {
         var workspace = new Workspace();
         foreach (var input in inputs.Where(i => i.Text is not null))
@@ -67,8 +74,57 @@ public sealed class Workspace
         {
             workspace.FrontEndDiagnostics.AddRange(StrongSwanFrontEnd.ParseStrongSwanConf(lone.Text!).Diagnostics);
         }
+        workspace.AddLogs(inputs, logger, lang);
+        workspace.AddCaptures(inputs, logger);
         workspace.Model.Documents.AddRange(workspace.Documents);
         return workspace;
+    }
+
+    private void AddLogs(IReadOnlyList<InputFile> inputs, ILogger logger, string lang)
+    {
+        var logs = inputs.Where(i => i.Kind is DocumentKind.CharonLog or DocumentKind.RacoonLog).ToList();
+        if (logs.Count == 0)
+        {
+            return;
+        }
+        // Files are streamed by the log front-end; a paste from stdin is already in memory.
+        var readers = logs.Select(l => l.Text is { } text ? LogInput.FromText(l.Path, text.Text) : LogInput.Open(l.Path)).ToList();
+        try
+        {
+            Logs = LogFrontEnd.Analyze(readers, lang);
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                reader.Reader.Dispose();
+            }
+        }
+        FrontEndDiagnostics.AddRange(Logs.Diagnostics);
+        Model.ObservedSas.AddRange(Logs.ObservedSas);
+        logger.LogInformation("logs: {Sessions} session(s), {Unrecognized} unrecognised line(s) sampled", Logs.Sessions.Count, Logs.Unrecognized.Count);
+    }
+
+    private void AddCaptures(IReadOnlyList<InputFile> inputs, ILogger logger)
+    {
+        var captures = inputs.Where(i => i.Kind == DocumentKind.Capture).ToList();
+        if (captures.Count == 0)
+        {
+            return;
+        }
+        var keys = CaptureKeys.Load(
+            inputs.Where(i => i.Kind == DocumentKind.IkeKeyTable).Select(i => i.Path),
+            inputs.Where(i => i.Kind == DocumentKind.EspKeyTable).Select(i => i.Path));
+        FrontEndDiagnostics.AddRange(keys.Diagnostics);
+        foreach (var capture in captures)
+        {
+            var analysis = CaptureFrontEnd.Analyze(capture.Path, keys, new CaptureOptions { RetainPackets = false });
+            Captures.Add(analysis);
+            FrontEndDiagnostics.AddRange(analysis.Diagnostics);
+            Model.ObservedSas.AddRange(analysis.ObservedSas);
+            logger.LogInformation("{Path}: {Frames} frame(s), {Isakmp} ISAKMP, {Decrypted}/{Encrypted} decrypted",
+                capture.Path, analysis.FrameCount, analysis.IsakmpCount, analysis.DecryptedCount, analysis.EncryptedCount);
+        }
     }
 
     private static InputFile? Partner(InputFile conf, List<InputFile> candidates, int confCount)

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Text.Json;
+using SeilDiag.Capture;
+using SeilDiag.Cli.Output;
+using SeilDiag.Diagnostics;
+using SeilDiag.Reporting;
+using SeilDiag.Text;
+
+namespace SeilDiag.Cli.Commands;
+
+/// <summary>
+/// <c>seildiag capture FILE [--keys DIR | --ikev1-keys F --esp-keys F]</c>: every IKE exchange decrypted,
+/// every ESP SA with its ICV verdict, a ladder per IKE SA; JSON carries the same diagnostics array as every
+/// command plus the packets.
+/// </summary>
+public static class CaptureCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("capture") { Description = "A pcap or pcapng file (.gz accepted)." };
+        var keys = new Option<string?>("--keys") { Description = "A folder holding ikev1_decryption_table and/or esp_sa (default: the capture's folder)." };
+        var ikeKeys = new Option<string?>("--ikev1-keys") { Description = "Wireshark ikev1_decryption_table file." };
+        var espKeys = new Option<string?>("--esp-keys") { Description = "Wireshark esp_sa file." };
+        var hex = new Option<bool>("--hex") { Description = "JSON: include decrypted payload bodies and inner packets as hex." };
+        var options = new CommonOptions();
+        var command = new Command("capture", "Dissect and decrypt IKEv1 and ESP in a capture.") { file, keys, ikeKeys, espKeys, hex };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var settings = options.Read(parse);
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new InputException(path, "file not found");
+            }
+            var captureKeys = LoadKeys(path, parse.GetValue(keys), parse.GetValue(ikeKeys), parse.GetValue(espKeys));
+            var analysis = CaptureFrontEnd.Analyze(path, captureKeys, new CaptureOptions { KeepPayloadBytes = parse.GetValue(hex) });
+            var diagnostics = captureKeys.Diagnostics.Concat(analysis.Diagnostics).ToList();
+            var redactor = settings.ShowSecrets ? Redactor.None : new Redactor([]);
+            var report = new ReportInput
+            {
+                Diagnostics = diagnostics,
+                Lang = settings.Lang,
+                Redactor = redactor,
+                ExtraJson = [("capture", w => CaptureJson.Write(analysis, w))],
+            };
+            using var outputFile = settings.OutputPath is null ? null : new StreamWriter(settings.OutputPath, false, new System.Text.UTF8Encoding(false));
+            var output = (TextWriter?)outputFile ?? console.Out;
+            if (settings.Format == "text")
+            {
+                CaptureText.Write(analysis, output);
+                output.WriteLine();
+                new TextReporter(color: outputFile is null && console.OutputIsTerminal).Write(report, output);
+            }
+            else
+            {
+                Reporters.Find(settings.Format)!.Write(report, output);
+            }
+            var failing = diagnostics.Any(d => d.Severity >= settings.FailOn && d.Severity != Severity.None);
+            return failing ? ExitCodes.Findings : ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    private static CaptureKeys LoadKeys(string capturePath, string? folder, string? ike, string? esp)
+    {
+        if (ike is not null || esp is not null)
+        {
+            foreach (var given in new[] { ike, esp }.OfType<string>().Where(p => !File.Exists(p)))
+            {
+                throw new InputException(given, "key file not found");
+            }
+            return CaptureKeys.Load(ike, esp);
+        }
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new InputException(folder, "--keys folder not found");
+        }
+        return CaptureKeys.FromDirectory(folder ?? Path.GetDirectoryName(Path.GetFullPath(capturePath))!);
+    }
+}
