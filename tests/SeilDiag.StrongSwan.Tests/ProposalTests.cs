@@ -162,3 +162,61 @@ public class ProposalTests
     [InlineData("sha256-modp1536")]
     public void MalformedIkeProposalsAreErrors(string text) => Assert.False(StrongSwanProposals.ParseIke(text).IsValid);
 }
+
+public class IkeV1OfferTests
+{
+    private static readonly Regex Received = new(@"received proposals: (?<list>(IKE|ESP):.*)$");
+
+    /// <summary>
+    /// Every "received proposals" line a lab responder logged is either the other side's IKEv1 offer (first algorithm
+    /// of each kind per proposal) or, on the initiator, the single transform the responder chose.
+    /// </summary>
+    [SkippableFact]
+    public void ResponderLogsShowTheOtherSidesFirstAlgorithmOffer()
+    {
+        var exact = 0;
+        foreach (var directory in Directory.EnumerateFiles(TestInputs.LabRoot(), "seil.ipsec.conf", SearchOption.AllDirectories).Select(Path.GetDirectoryName))
+        {
+            foreach (var (side, other) in new[] { ("seil", "remote"), ("remote", "seil") })
+            {
+                var log = Path.Combine(directory!, side + "-charon.log");
+                if (!File.Exists(log))
+                {
+                    continue;
+                }
+                var otherConn = StrongSwanFrontEnd.Load(TestInputs.Read(Path.Combine(directory!, other + ".ipsec.conf")), readFile: _ => null).Conns.Single();
+                var ownConn = StrongSwanFrontEnd.Load(TestInputs.Read(Path.Combine(directory!, side + ".ipsec.conf")), readFile: _ => null).Conns.Single();
+                string Offer(Conns.StrongSwanConn conn, string key, ProposalProtocol protocol) =>
+                    StrongSwanProposals.IkeV1OfferLogString(conn.Value(key) is { } v ? StrongSwanProposals.Parse(v, protocol).Effective : StrongSwanProposals.Defaults(protocol));
+                string Own(string key, ProposalProtocol protocol) =>
+                    (ownConn.Value(key) is { } v ? StrongSwanProposals.Parse(v, protocol).ToLogString() : "");
+                var offers = new[] { Offer(otherConn, "ike", ProposalProtocol.Ike), Offer(otherConn, "esp", ProposalProtocol.Esp) };
+                foreach (var line in File.ReadLines(log).Select(l => Received.Match(l)).Where(m => m.Success).Select(m => m.Groups["list"].Value))
+                {
+                    if (offers.Contains(line))
+                    {
+                        exact++;
+                        continue;
+                    }
+                    // A response: one transform, one this side itself configured.
+                    Assert.DoesNotContain(", ", line);
+                    var protocol = line.StartsWith("IKE:", StringComparison.Ordinal) ? ProposalProtocol.Ike : ProposalProtocol.Esp;
+                    var own = Own(protocol == ProposalProtocol.Ike ? "ike" : "esp", protocol);
+                    Assert.True(own.Contains(line[4..].Split('/')[0], StringComparison.Ordinal) || own.Length == 0, $"{log}: {line} vs {own}");
+                }
+            }
+        }
+        Assert.True(exact >= 30, $"only {exact} received lines matched an offer exactly");
+    }
+
+    [Fact]
+    public void DefaultEspOfferIsTheFirstAlgorithmsOfEachDefaultProposal()
+    {
+        Assert.Equal("ESP:AES_CBC_128/HMAC_SHA2_256_128/NO_EXT_SEQ, ESP:AES_GCM_16_128/NO_EXT_SEQ",
+            StrongSwanProposals.IkeV1OfferLogString(StrongSwanProposals.Defaults(ProposalProtocol.Esp)));
+        var offer = StrongSwanProposals.ToPhase2Offer(StrongSwanProposals.Defaults(ProposalProtocol.Esp));
+        Assert.Equal(["ESP:AES_CBC_128/HMAC_SHA2_256_128/NO_EXT_SEQ", "ESP:AES_GCM_16_128/NO_EXT_SEQ"], offer.Select(p => p.ToLogString()));
+        var ike = StrongSwanProposals.ToPhase1Offer(StrongSwanProposals.ParseIke("aes128-aes256-sha1-sha256-modp2048-modp1536!").Effective, AuthMethod.PreSharedKey, null);
+        Assert.Equal("IKE:AES_CBC_128/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_2048", Assert.Single(ike).ToLogString());
+    }
+}

@@ -290,4 +290,44 @@ public static class StrongSwanProposals
         }
         return result;
     }
+    /// <summary>
+    /// What charon puts in an IKEv1 SA payload as initiator: one transform per proposal, made of the first algorithm of
+    /// each kind (the lab's responder logs show it: lab 02's default ESP list arrives as
+    /// "ESP:AES_CBC_128/HMAC_SHA2_256_128/NO_EXT_SEQ, ESP:AES_GCM_16_128/NO_EXT_SEQ"). As responder charon accepts
+    /// the full cross product (<see cref="ToPhase1"/>/<see cref="ToPhase2"/>). Rendered in charon's log notation.
+    /// </summary>
+    public static string IkeV1OfferLogString(IEnumerable<StrongSwanProposal> proposals) =>
+        string.Join(", ", proposals.Select(OfferLog));
+
+    private static string OfferLog(StrongSwanProposal p)
+    {
+        var parts = new List<string>();
+        parts.AddRange(p.EncryptionLog.Take(1));
+        parts.AddRange(p.IntegrityLog.Take(1));
+        if (p.Protocol == ProposalProtocol.Ike)
+        {
+            parts.AddRange(p.PrfLog.Take(1));
+        }
+        parts.AddRange(p.GroupLog.Take(1));
+        if (p.Protocol == ProposalProtocol.Esp)
+        {
+            parts.Add(p.EsnLog ?? "NO_EXT_SEQ");
+        }
+        return (p.Protocol == ProposalProtocol.Ike ? "IKE:" : "ESP:") + string.Join('/', parts);
+    }
+
+    /// <summary>The IKEv1 initiator offer (first algorithm of each kind per proposal) as phase-1 transforms IKEv1 can carry.</summary>
+    public static IReadOnlyList<Phase1Proposal> ToPhase1Offer(IEnumerable<StrongSwanProposal> proposals, AuthMethod auth, TimeSpan? lifetime) =>
+        proposals.Where(p => p.Protocol == ProposalProtocol.Ike && p.Encryption.Count > 0 && p.IntegrityHashes.Count > 0 && p.Groups.Count > 0
+                             && p.EncryptionLog[0] == IkeNames.LogName(p.Encryption[0]) && IsIkeV1Phase1Cipher(p.Encryption[0]))
+            .Select(p => new Phase1Proposal(p.Encryption[0], p.IntegrityHashes[0], p.Groups[0], auth, lifetime))
+            .Distinct().ToList();
+
+    /// <summary>The IKEv1 initiator offer for Quick Mode: one ESP transform per proposal from its first algorithms.</summary>
+    public static IReadOnlyList<Phase2Proposal> ToPhase2Offer(IEnumerable<StrongSwanProposal> proposals) =>
+        proposals.Where(p => p.Protocol == ProposalProtocol.Esp && p.Encryption.Count > 0 && p.EncryptionLog[0] == IkeNames.LogName(p.Encryption[0]))
+            .Select(p => new Phase2Proposal(p.Encryption[0],
+                p.Encryption[0].IsAead || p.Integrity.Count == 0 ? IntegrityAlgorithm.None : p.Integrity[0],
+                p.Groups.Count == 0 ? DhGroup.None : p.Groups[0]))
+            .Distinct().ToList();
 }
