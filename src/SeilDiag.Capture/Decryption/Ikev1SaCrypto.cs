@@ -114,7 +114,7 @@ public sealed class Ikev1SaCrypto(ulong initiatorCookie, IReadOnlyList<Ikev1Key>
                         {
                             plain = IkeCrypto.DecryptCbc(suite.Encryption, key.Key, iv, encrypted);
                         }
-                        catch (CryptographicException e)
+                        catch (Exception e) when (e is CryptographicException or ArgumentException)
                         {
                             lastProblem = $"the cipher refused the key ({key.Where}): {e.Message}";
                             break;
@@ -159,7 +159,6 @@ public sealed class Ikev1SaCrypto(ulong initiatorCookie, IReadOnlyList<Ikev1Key>
         var last = encrypted[^block..].ToArray();
         if (header.MessageId == 0)
         {
-            EnsureInitialIv(suites[0]);
             _phase1Ivs.Add(last);
         }
         else
@@ -178,37 +177,34 @@ public sealed class Ikev1SaCrypto(ulong initiatorCookie, IReadOnlyList<Ikev1Key>
         return Offered.DistinctBy(p => (p.Encryption, p.Hash)).ToList();
     }
 
-    private void EnsureInitialIv(Phase1Proposal suite)
-    {
-        if (_phase1Ivs.Count == 0 && Gxi is not null && Gxr is not null && IkeCrypto.IsSupported(suite.Hash))
-        {
-            var block = IkeCrypto.BlockSize(suite.Encryption.Algorithm);
-            _phase1Ivs.Add(IkeCrypto.Hash(suite.Hash, IkeCrypto.Concat(Gxi, Gxr))[..block]);
-        }
-    }
-
-    /// <summary>The expected IV first, then the ones a peer that missed messages would use.</summary>
+    /// <summary>
+    /// The expected IV first, then the ones a peer that missed messages would use. The phase-1 chain is the
+    /// initial IV hash(g^xi | g^xr) followed by the last cipher block of every encrypted phase-1 message;
+    /// IVs of another block size (a corrupt or changed transform) are skipped.
+    /// </summary>
     private IEnumerable<byte[]> CandidateIvs(Phase1Proposal suite, uint messageId)
     {
-        EnsureInitialIv(suite);
         var block = IkeCrypto.BlockSize(suite.Encryption.Algorithm);
+        var phase1 = new List<byte[]> { IkeCrypto.Hash(suite.Hash, IkeCrypto.Concat(Gxi!, Gxr!))[..block] };
+        phase1.AddRange(_phase1Ivs.Where(iv => iv.Length == block));
+        phase1.Reverse();
         if (messageId == 0)
         {
-            for (var i = _phase1Ivs.Count - 1; i >= 0; i--)
+            foreach (var iv in phase1)
             {
-                yield return _phase1Ivs[i];
+                yield return iv;
             }
             yield break;
         }
-        if (_lastBlock.TryGetValue(messageId, out var chained))
+        if (_lastBlock.TryGetValue(messageId, out var chained) && chained.Length == block)
         {
             yield return chained;
         }
         var id = new byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(id, messageId);
-        for (var i = _phase1Ivs.Count - 1; i >= 0; i--)
+        foreach (var iv in phase1)
         {
-            yield return IkeCrypto.Hash(suite.Hash, IkeCrypto.Concat(_phase1Ivs[i], id))[..block];
+            yield return IkeCrypto.Hash(suite.Hash, IkeCrypto.Concat(iv, id))[..block];
         }
     }
 
