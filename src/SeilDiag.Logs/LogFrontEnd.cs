@@ -15,7 +15,7 @@ namespace SeilDiag.Logs;
 public static class LogFrontEnd
 {
     /// <summary>Sessions kept with all their events; later ones keep only their findings (bounded memory on huge logs).</summary>
-    public const int DetailedSessionLimit = 2000;
+    public const int DetailedSessionLimit = 500;
 
     public static LogAnalysis Analyze(IEnumerable<LogInput> inputs, string lang = "en")
     {
@@ -51,7 +51,7 @@ public static class LogFrontEnd
             var summary = new UnrecognizedSummary { Path = input.Path };
             summaries.Add(summary);
             var tracker = new SessionTracker(input.Path, () => ++nextId, OnClosed);
-            ReadInput(input, tracker, summary, unrecognized);
+            ReadInput(input, tracker, summary, unrecognized, () => sessions.Count >= DetailedSessionLimit);
             tracker.Finish();
             if (summary.UnrecognizedCount > 0)
             {
@@ -107,7 +107,9 @@ public static class LogFrontEnd
         return lines == 0 ? 0 : (double)hits / lines;
     }
 
-    private static void ReadInput(LogInput input, SessionTracker tracker, UnrecognizedSummary summary, List<UnrecognizedLine> unrecognized)
+    // Fully optimised from the first call: this loop runs once per input, so tiered JIT would leave it in OSR code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void ReadInput(LogInput input, SessionTracker tracker, UnrecognizedSummary summary, List<UnrecognizedLine> unrecognized, Func<bool> lean)
     {
         var reader = new RawLineReader(input.Reader);
         var years = new YearTracker();
@@ -165,6 +167,12 @@ public static class LogFrontEnd
                 continue;
             }
             if (IsKeyMaterial(message))
+            {
+                continue;
+            }
+            // Once the detailed sessions are full, later sessions are only diagnosed, never shown: lines the diagnosis
+            // does not read are not materialised (most of a charon log is packet and "Other" lines).
+            if (kind is LogEventKind.PacketSent or LogEventKind.Other && lean())
             {
                 continue;
             }

@@ -1,5 +1,4 @@
 using System.Net;
-using Sprache;
 
 namespace SeilDiag.Logs.Events;
 
@@ -147,10 +146,9 @@ internal static class CharonCatalog
             case LogEventKind.MessageGenerated:
             {
                 var body = m[(m.IndexOf(' ') + 1)..];
-                var result = LogGrammar.MessageSummary.TryParse(body);
-                if (result.WasSuccessful)
+                if (LogGrammar.TryMessageSummary(body, out var summary))
                 {
-                    var (exchange, response, mid, payloads) = result.Value;
+                    var (exchange, response, mid, payloads) = summary;
                     e.Exchange = exchange;
                     e.IsResponse = response;
                     e.MessageId = mid;

@@ -95,7 +95,13 @@ internal static class LinePrefixParser
                     var bar = inner.LastIndexOf('|');
                     if (bar >= 0)
                     {
-                        p.ConnName = inner[..bar].ToString();
+                        var conn = inner[..bar];
+                        // Reuse the previous line's string: the same conn name repeats on most lines.
+                        if (years.LastConnName is null || !conn.SequenceEqual(years.LastConnName))
+                        {
+                            years.LastConnName = conn.ToString();
+                        }
+                        p.ConnName = years.LastConnName;
                         int.TryParse(inner[(bar + 1)..], out p.UniqueId);
                     }
                     else
@@ -261,9 +267,11 @@ internal static class LinePrefixParser
         return g.ToString();
     }
 
+    private static readonly string[] RacoonLevels = ["ERROR", "WARNING", "NOTIFY", "INFO", "DEBUG2", "DEBUG"];
+
     private static int RacoonLevelLength(ReadOnlySpan<char> s, out string? level)
     {
-        foreach (var name in (string[])["ERROR", "WARNING", "NOTIFY", "INFO", "DEBUG2", "DEBUG"])
+        foreach (var name in RacoonLevels)
         {
             if (s.StartsWith(name) && s.Length > name.Length + 1 && s[name.Length] == ':' && s[name.Length + 1] == ' ')
             {

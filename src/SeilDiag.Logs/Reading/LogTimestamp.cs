@@ -11,6 +11,29 @@ internal static class LogTimestamp
     /// <summary>Parses a timestamp at the start of <paramref name="s"/>; <paramref name="length"/> is how much it used.</summary>
     public static bool TryParse(ReadOnlySpan<char> s, YearTracker years, out DateTimeOffset time, out int length)
     {
+        // Many lines share a second: reuse the previous result when the text is the same (the hot path of big logs).
+        if (years.CachedLength > 0 && s.Length > years.CachedLength && s[..years.CachedLength].SequenceEqual(years.CachedText.AsSpan(0, years.CachedLength))
+            && !char.IsAsciiDigit(s[years.CachedLength]) && s[years.CachedLength] != '.')
+        {
+            time = years.CachedTime;
+            length = years.CachedLength;
+            return true;
+        }
+        if (!TryParseUncached(s, years, out time, out length))
+        {
+            return false;
+        }
+        if (length <= years.CachedText.Length)
+        {
+            s[..length].CopyTo(years.CachedText);
+            years.CachedLength = length;
+            years.CachedTime = time;
+        }
+        return true;
+    }
+
+    private static bool TryParseUncached(ReadOnlySpan<char> s, YearTracker years, out DateTimeOffset time, out int length)
+    {
         time = default;
         length = 0;
         if (s.Length >= 15 && char.IsAsciiLetterUpper(s[0]))
@@ -160,6 +183,11 @@ internal static class LogTimestamp
 internal sealed class YearTracker
 {
     private int _year = DateTime.UtcNow.Year;
+
+    internal readonly char[] CachedText = new char[40];
+    internal int CachedLength;
+    internal DateTimeOffset CachedTime;
+    internal string? LastConnName;
     private int _lastMonth;
 
     public int YearFor(int month)

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using SeilDiag.Logs;
+
+// Log front-end throughput benchmark (not a unit test).
+//   dotnet run -c Release --project benchmarks/SeilDiag.Logs.Bench -- <corpus/lab dir> [sizeMB=1024] [out=/tmp/seildiag-bench-charon.log]
+// Builds a charon file log of the requested size by repeating the real lab logs with shifted times and fresh
+// IKE_SA unique ids, then times LogFrontEnd.Analyze against `grep -c IKE` on the same file and reports peak memory.
+
+var lab = args.Length > 0 ? args[0] : "../shared/corpus/lab";
+var sizeMb = args.Length > 1 ? int.Parse(args[1]) : 1024;
+var output = args.Length > 2 ? args[2] : "/tmp/seildiag-bench-charon.log";
+
+if (!File.Exists(output) || new FileInfo(output).Length < sizeMb * (1L << 20))
+{
+    Generate(lab, output, sizeMb * (1L << 20));
+}
+var bytes = new FileInfo(output).Length;
+Console.WriteLine($"input: {output}, {bytes / (1 << 20)} MiB");
+
+var grep = Stopwatch.StartNew();
+var psi = new ProcessStartInfo("grep", ["-c", "IKE", output]) { RedirectStandardOutput = true };
+using (var p = Process.Start(psi)!)
+{
+    var count = p.StandardOutput.ReadToEnd().Trim();
+    p.WaitForExit();
+    grep.Stop();
+    Console.WriteLine($"grep -c IKE: {count} lines in {grep.Elapsed.TotalSeconds:F2} s = {bytes / grep.Elapsed.TotalSeconds / (1 << 20):F0} MiB/s");
+}
+
+var sw = Stopwatch.StartNew();
+var analysis = LogFrontEnd.Analyze([LogInput.Open(output)]);
+sw.Stop();
+var process = Process.GetCurrentProcess();
+process.Refresh();
+Console.WriteLine($"LogFrontEnd.Analyze: {sw.Elapsed.TotalSeconds:F2} s = {bytes / sw.Elapsed.TotalSeconds / (1 << 20):F0} MiB/s " +
+                  $"({grep.Elapsed.TotalSeconds / sw.Elapsed.TotalSeconds:P0} of grep), peak working set {process.PeakWorkingSet64 / (1 << 20)} MiB");
+Console.WriteLine($"GC: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, allocated {GC.GetTotalAllocatedBytes() / (1 << 20)} MiB");
+Console.WriteLine($"sessions kept {analysis.Sessions.Count}, compacted {analysis.CompactedSessions}, diagnostics {analysis.Diagnostics.Count}, unrecognised {analysis.Inputs.Sum(i => i.UnrecognizedCount)}");
+foreach (var d in analysis.Diagnostics.Take(10))
+{
+    Console.WriteLine($"  {d.Severity} {d.Id} {d.Message} ({d.Evidence.Count} evidence)");
+}
+
+static void Generate(string lab, string output, long target)
+{
+    var logs = Directory.GetFiles(lab, "*-charon.log", SearchOption.AllDirectories)
+        .Where(f => !f.EndsWith("-keys.log", StringComparison.Ordinal)).OrderBy(f => f).Select(File.ReadAllLines).ToList();
+    var uniqueId = new Regex(@"<(?:([^|>]*)\|)?(\d+)>", RegexOptions.Compiled);
+    var clock = new DateTime(2026, 1, 1, 0, 0, 0);
+    var idBase = 0;
+    using var writer = new StreamWriter(output, false, new UTF8Encoding(false), 1 << 20);
+    long written = 0;
+    while (written < target)
+    {
+        foreach (var log in logs)
+        {
+            foreach (var line in log)
+            {
+                // Replace the "Nov 28 hh:mm:ss" time by a running clock, and offset the IKE_SA unique ids.
+                var body = line.Length > 16 ? line[16..] : line;
+                body = uniqueId.Replace(body, m => $"<{(m.Groups[1].Success ? m.Groups[1].Value + "|" : "")}{int.Parse(m.Groups[2].Value) + idBase}>");
+                var text = clock.ToString("MMM dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " " + body;
+                writer.WriteLine(text);
+                written += text.Length + 1;
+            }
+            clock = clock.AddSeconds(7);
+            idBase += 10;
+        }
+    }
+}
