@@ -107,11 +107,14 @@ public class RecipeDiagnosticTests
     [InlineData("interface.ipsec0.ike.proposal.phase2.authentication.0.algorithm: {|SD0003:hmac-sha265|}\n", "hmac-sha256")]
     [InlineData("interface.ipsec0.ike.proposal.phase1.lifetime: {|SD0003:1d|}\n", "24h")]
     [InlineData("route.ipv4.1.destination: {|SD0003:192.168.2.1/24|}\n", "192.168.2.0/24")]
+    [InlineData("interface.ipsec0.ike.proposal.phase2.encryption.0.algorithm: {|SD0003:aes|}\n", "aes128")]
+    [InlineData("interface.ipsec0.ike.check-level: {|SD0003:Strict|}\n", "strict")]
     public void SD0003_bad_values_with_the_value_meant(string markup, string suggestion)
     {
         var document = Markup.Verify(markup, "SD0003");
         var diagnostic = document.Diagnostics.Single(d => d.Id == "SD0003");
-        Assert.Contains(suggestion, diagnostic.Message);
+        Assert.Contains($"'{suggestion}'", diagnostic.Message);
+        Assert.Equal(suggestion, Assert.Single(diagnostic.Fixes[0].Edits).NewText);
         var fixedText = FixApplier.Apply(document.Text.Text, diagnostic.Fixes[0].Edits).NewText;
         Assert.DoesNotContain(SeilFrontEnd.Parse(SourceText.From(fixedText)).Diagnostics, d => d.Id == "SD0003");
     }
@@ -129,6 +132,15 @@ public class RecipeDiagnosticTests
     [InlineData("ike.interval: {|SD0003:301|}\n")]
     [InlineData("interface.ipsec0.ike.my-identifier.type: {|SD0003:fqdn|}\n")]
     public void SD0003_invalid_values(string markup) => Markup.Verify(markup, "SD0003");
+
+    [Fact]
+    public void SD0003_nat_traversal_disable_explains_instead_of_offering_enable()
+    {
+        var document = Markup.Verify("interface.ipsec0.nat-traversal: {|SD0003:disable|}\n", "SD0003");
+        var diagnostic = document.Diagnostics.Single();
+        Assert.Contains("cannot disable NAT-T", diagnostic.Message);
+        Assert.Empty(diagnostic.Fixes);
+    }
 
     [Theory]
     [InlineData("interface.ipsec0.ike.proposal.phase1.lifetime: 01h02m03s\ninterface.ipsec0.ike.proposal.phase2.lifetime-of-time: 8h\n")]

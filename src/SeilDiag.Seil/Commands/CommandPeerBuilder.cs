@@ -59,7 +59,8 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
         var phase1Lifetime = Value(t.IkeProposal, "lifetime-of-time", Time, Defaults.Phase1Lifetime);
         var encryption = List(t.IkeProposal, "encryption", Defaults.Phase1Encryption, v => IkeNames.CipherFromSeil(Aes(v))?.Cipher);
         var hash = List(t.IkeProposal, "hash", Defaults.Phase1Hash, v => IkeNames.HashFromSeil(v)?.Hash);
-        var phase1 = ProposalExpansion.Phase1(encryption.Values, hash.Values, group.Value, phase1Lifetime.Value);
+        var auth = Value(t.IkeProposal, "authentication", v => v == "rsa-signature" ? AuthMethod.RsaSignature : AuthMethod.PreSharedKey, AuthMethod.PreSharedKey);
+        var phase1 = ProposalExpansion.Phase1(encryption.Values, hash.Values, group.Value, phase1Lifetime.Value, auth.Value);
         var phase1Where = encryption.Where ?? hash.Where ?? group.Where;
 
         var pfs = Value(t.SaProposal, "pfs-group", v => v == "none" ? DhGroup.None : IkeNames.GroupFromSeil(v)?.Group, DhGroup.None);
@@ -81,6 +82,7 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
             Definition = Location.OnLine(text, t.Tunnel.Line.LineNumber),
             LocalAddress = Located<string?>.At(source.Value, Where(source)),
             RemoteAddress = Located<string?>.At(destination.Value, Where(destination)),
+            AuthMethod = auth,
             ExchangeMode = Value(peer, "exchange-mode", v => v == "aggressive" ? ExchangeMode.Aggressive : ExchangeMode.Main, ExchangeMode.Main),
             LocalIdentity = Identity(peer, "my-identifier", source),
             RemoteIdentity = Identity(peer, "peers-identifier", destination),

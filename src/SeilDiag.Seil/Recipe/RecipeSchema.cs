@@ -1,3 +1,4 @@
+using SeilDiag.Diagnostics;
 using SeilDiag.Seil.Syntax;
 using SeilDiag.Text;
 
@@ -29,13 +30,18 @@ public sealed record KeyResolution(KeyStatus Status, SeilValueType? ValueType = 
 /// </summary>
 public static class RecipeSchema
 {
-    private static readonly SeilValueType Phase1Encryption = SeilValueType.Keywords("aes128", "aes192", "aes256", "3des", "des");
+    // seil3 wrote "aes" for AES-128; seil8 wants the key length (IIJ's converter rewrites it to aes128).
+    private static readonly Dictionary<string, ValueProblem> SeilThreeAes = new(StringComparer.Ordinal)
+    {
+        ["aes"] = new(new LocalizedText("'aes' is the seil3 spelling; seil8 names the key length: 'aes128'", "'aes' は seil3 の表記です。seil8 では鍵長を付けて 'aes128' と書きます"), "aes128"),
+    };
+    private static readonly SeilValueType Phase1Encryption = SeilValueType.Keywords(["aes128", "aes192", "aes256", "3des", "des"], SeilThreeAes);
     private static readonly SeilValueType Phase1Hash = SeilValueType.Keywords("md5", "sha1", "sha256", "sha384", "sha512");
     private static readonly SeilValueType DhGroups = SeilValueType.Keywords("modp768", "modp1024", "modp1536", "modp2048", "modp3072", "modp4096", "modp6144", "modp8192");
     // IIJ's converter refuses modp768 as a seil8 pfs-group.
     private static readonly SeilValueType PfsGroups = SeilValueType.Keywords("modp1024", "modp1536", "modp2048", "modp3072", "modp4096", "modp6144", "modp8192");
     // seil8 rejects blowfish, cast128 and null in phase 2 (converter); "aes" is seil3 only.
-    private static readonly SeilValueType Phase2Encryption = SeilValueType.Keywords("aes128", "aes192", "aes256", "3des", "des");
+    private static readonly SeilValueType Phase2Encryption = SeilValueType.Keywords(["aes128", "aes192", "aes256", "3des", "des"], SeilThreeAes);
     private static readonly SeilValueType Phase2Authentication = SeilValueType.Keywords("hmac-md5", "hmac-sha1", "hmac-sha256", "hmac-sha384", "hmac-sha512");
     private static readonly SeilValueType IdentifierType = SeilValueType.Keywords("address", "fqdn", "user-fqdn");
     // Lifetime bounds are not documented; 1 s .. 7 days catches 0 and typos with extra digits.
@@ -78,7 +84,12 @@ public static class RecipeSchema
         root.Add("tx-tos-set", SeilValueType.Text);
         root.Add("description", SeilValueType.Text);
         // 'disable' cannot be written on interface.ipsecN (IIJ's converter).
-        root.Add("nat-traversal", SeilValueType.Keywords("enable", "force"));
+        root.Add("nat-traversal", SeilValueType.Keywords(["enable", "force"], new Dictionary<string, ValueProblem>
+        {
+            ["disable"] = new(new LocalizedText(
+                "seil8 cannot disable NAT-T on interface.ipsecN; remove the line (with 'enable', NAT-T is used only when a NAT is detected)",
+                "seil8 の interface.ipsecN では NAT-T を無効にできません。この行を削除してください (enable では NAT 検出時のみ NAT-T を使います)")),
+        }));
         root.Add("ike.exchange-mode", SeilValueType.Keywords("main", "aggressive"));
         root.Add("ike.check-level", SeilValueType.Keywords("obey", "strict", "claim", "exact"));
         root.Add("ike.initial-contact", SeilValueType.EnableDisable);

@@ -32,7 +32,10 @@ public abstract class SeilValueType
 
     public static SeilValueType EnableDisable { get; } = Keywords("enable", "disable");
 
-    public static SeilValueType Keywords(params string[] words) => new Keyword(words);
+    public static SeilValueType Keywords(params string[] words) => new Keyword(words, null);
+
+    /// <summary>Keywords, with specific advice for known wrong values (a seil3 spelling, a value seil8 cannot take).</summary>
+    public static SeilValueType Keywords(string[] words, IReadOnlyDictionary<string, ValueProblem> known) => new Keyword(words, known);
 
     public static SeilValueType Integer(long min, long max) => new IntegerType(min, max);
 
@@ -45,13 +48,17 @@ public abstract class SeilValueType
         public override ValueProblem? Check(string value) => null;
     }
 
-    private sealed class Keyword(string[] words) : SeilValueType
+    private sealed class Keyword(string[] words, IReadOnlyDictionary<string, ValueProblem>? known) : SeilValueType
     {
         public override ValueProblem? Check(string value)
         {
             if (words.Contains(value, StringComparer.Ordinal))
             {
                 return null;
+            }
+            if (known is not null && known.TryGetValue(value, out var advice))
+            {
+                return advice;
             }
             var suggestion = words.FirstOrDefault(w => string.Equals(w, value, StringComparison.OrdinalIgnoreCase))
                              ?? Suggestions.Nearest(value, words);

@@ -9,8 +9,9 @@ namespace SeilDiag.Seil.Semantics;
 /// </summary>
 public static class ProposalExpansion
 {
-    public static IReadOnlyList<Phase1Proposal> Phase1(IEnumerable<Cipher> encryptions, IReadOnlyList<HashAlgorithm> hashes, DhGroup dhGroup, TimeSpan lifetime) =>
-        [.. from encryption in encryptions from hash in hashes select new Phase1Proposal(encryption, hash, dhGroup, AuthMethod.PreSharedKey, lifetime)];
+    public static IReadOnlyList<Phase1Proposal> Phase1(IEnumerable<Cipher> encryptions, IReadOnlyList<HashAlgorithm> hashes, DhGroup dhGroup, TimeSpan lifetime,
+        AuthMethod auth = AuthMethod.PreSharedKey) =>
+        [.. from encryption in encryptions from hash in hashes select new Phase1Proposal(encryption, hash, dhGroup, auth, lifetime)];
 
     public static IReadOnlyList<Phase2Proposal> Phase2(IEnumerable<Cipher> encryptions, IReadOnlyList<IntegrityAlgorithm> integrities, DhGroup pfs) =>
         [.. from encryption in encryptions from integrity in integrities select new Phase2Proposal(encryption, integrity, pfs)];
