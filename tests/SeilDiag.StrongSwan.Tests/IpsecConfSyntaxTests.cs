@@ -99,3 +99,29 @@ public class IpsecConfSyntaxTests
         Assert.Equal(2, document.Lines.Count(l => l.Kind == IpsecConfLineKind.SectionHeader));
     }
 }
+
+public class IpsecConfLexerDetailTests
+{
+    [Fact]
+    public void EscapedQuoteInsideAQuotedValue()
+    {
+        var document = IpsecConfDocument.Parse(SourceText.From("conn a\n\trightid=\"CN=say \\\"hi\\\"\" # c\n"));
+        var line = document.Lines[1];
+        Assert.Equal(IpsecConfLineKind.Parameter, line.Kind);
+        Assert.Equal("CN=say \"hi\"", line.Value);
+        Assert.Equal("# c", line.Text(IpsecConfTokenKind.Comment));
+    }
+
+    [Fact]
+    public void IndentedIncludeIsAnInclude()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["/etc/ipsec.conf"] = "conn a\n\tleft=10.0.0.2\n\tinclude a.more\n",
+            ["/etc/a.more"] = "\tright=10.0.0.1\n",
+        };
+        var config = StrongSwanFrontEnd.Load(SourceText.From(files["/etc/ipsec.conf"], "/etc/ipsec.conf"), null, null, TestInputs.Files(files));
+        Assert.Empty(config.Diagnostics);
+        Assert.Equal("/etc/a.more", config.Conns.Single().Get("right")!.Location.Path);
+    }
+}

@@ -33,8 +33,13 @@ public static class IpsecConfLineParser
         from rest in Parse.Char(c => c != ' ' && c != '\t' && c != '#' && c != '"', "a word").AtLeastOnce().Text()
         select keyId.GetOrElse("") + rest;
 
+    /// <summary>A double-quoted string; a backslash escapes the next character (\" inside the string), as in the starter's lexer.</summary>
     private static readonly Parser<string> Quoted =
-        Parse.Char('"').Once().Concat(Parse.CharExcept('"').Many()).Concat(Parse.Char('"').Once()).Text();
+        from open in Parse.Char('"')
+        from body in (from backslash in Parse.Char('\\') from c in Parse.AnyChar select new string([backslash, c]))
+            .Or(Parse.CharExcept("\"\\").Once().Text()).Many()
+        from close in Parse.Char('"')
+        select "\"" + string.Concat(body) + "\"";
 
     /// <summary>A section name or include pattern: one word, or a quoted string.</summary>
     private static readonly Parser<ITextSpan<string>> Name = Quoted.Or(BareWord).Span();
@@ -80,6 +85,12 @@ public static class IpsecConfLineParser
         select new Parts(kind,
             [(IpsecConfTokenKind.Keyword, word), (IpsecConfTokenKind.Whitespace, blanks), (IpsecConfTokenKind.Name, name),
              (IpsecConfTokenKind.Whitespace, tail.Blanks), (IpsecConfTokenKind.Comment, tail.Comment)]);
+
+    /// <summary>The lexer recognises "include" anywhere on a line, so an indented include is an include too.</summary>
+    private static readonly Parser<Parts> IndentedInclude =
+        from indent in Blanks
+        from include in Directive("include", IpsecConfLineKind.Include)
+        select new Parts(IpsecConfLineKind.Include, [(IpsecConfTokenKind.Whitespace, indent), .. include.Tokens]);
 
     private static readonly Parser<Parts> ColumnOneLine =
         Header.Or(Directive("include", IpsecConfLineKind.Include)).Or(Directive("version", IpsecConfLineKind.Version));
@@ -130,7 +141,7 @@ public static class IpsecConfLineParser
         }
 
         var indented = s[0] is ' ' or '\t';
-        var result = indented ? ParameterLine.TryParse(s) : ColumnOneLine.TryParse(s);
+        var result = indented ? ParameterLine.Or(IndentedInclude).TryParse(s) : ColumnOneLine.TryParse(s);
         if (result.WasSuccessful)
         {
             return Build(text, line, content, full, result.Value);

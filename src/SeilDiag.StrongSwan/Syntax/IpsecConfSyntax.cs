@@ -110,5 +110,31 @@ public sealed class IpsecConfLine
 
     internal static bool IsQuoted(string raw) => raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"';
 
-    internal static string Unquote(string raw) => IsQuoted(raw) ? raw[1..^1] : raw;
+    /// <summary>The value inside the quotes with the starter's escapes resolved (\n, \r, \t, and \x for any other x).</summary>
+    internal static string Unquote(string raw)
+    {
+        if (!IsQuoted(raw))
+        {
+            return raw;
+        }
+        var inner = raw[1..^1];
+        if (!inner.Contains('\\'))
+        {
+            return inner;
+        }
+        var builder = new System.Text.StringBuilder(inner.Length);
+        for (var i = 0; i < inner.Length; i++)
+        {
+            if (inner[i] == '\\' && i + 1 < inner.Length)
+            {
+                i++;
+                builder.Append(inner[i] switch { 'n' => '\n', 'r' => '\r', 't' => '\t', var c => c });
+            }
+            else
+            {
+                builder.Append(inner[i]);
+            }
+        }
+        return builder.ToString();
+    }
 }
