@@ -64,7 +64,7 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
                 AlgorithmText.LogList(OfferedProposals.Phase1(initiator).Select(p => p.ToLogString())),
                 AlgorithmText.LogList(responder.Phase1Proposals.Value!.Select(p => p.ToLogString())),
                 RacoonAttribute(result.Differences[0].Attribute)).ToArray())
-            .WithFixes([.. Fixes(initiator, result.ClosestAccepted!, responder), .. Fixes(responder, result.ClosestOffered!, initiator)]);
+            .WithFixes([.. Fixes(initiator, Targets(failures, initiator), responder), .. Fixes(responder, Targets(failures, responder), initiator)]);
         return new PairFinding(diagnostic, directions);
     }
 
@@ -109,66 +109,79 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
     };
 
     /// <summary>
-    /// Fixes that make <paramref name="peer"/> also offer/accept <paramref name="target"/>'s values for the
-    /// attributes in which it differs; a fix that brings in a weak algorithm is flagged.
+    /// What <paramref name="peer"/> must also offer or accept so every failing direction finds a transform: as
+    /// initiator the other's closest accepted one, as responder the other's closest offered one.
     /// </summary>
-    internal static IEnumerable<CodeFix> Fixes(PeerConfig peer, Phase1Proposal target, PeerConfig other)
+    private static List<Phase1Proposal> Targets(List<(NegotiationDirection Direction, Phase1Result Result)> failures, PeerConfig peer) =>
+        failures.Select(f => ReferenceEquals(f.Direction.Initiator, peer) ? f.Result.ClosestAccepted! : f.Result.ClosestOffered!).Distinct().ToList();
+
+    /// <summary>
+    /// Fixes that make <paramref name="peer"/> also offer/accept the <paramref name="targets"/>' values for the
+    /// attributes in which it differs; weak values it had are dropped when only strong ones are added, and a fix
+    /// that brings in a weak algorithm is flagged.
+    /// </summary>
+    internal static IEnumerable<CodeFix> Fixes(PeerConfig peer, IReadOnlyList<Phase1Proposal> targets, PeerConfig other)
     {
         var current = peer.Phase1Proposals.Value ?? [];
-        if (target.Auth != current.FirstOrDefault()?.Auth)
+        if (targets.Any(t => t.Auth != current.FirstOrDefault()?.Auth))
         {
-            yield return CodeFix.Advice($"{EndNames.Vendor(peer)}: use the authentication method {AlgorithmText.Log(target.Auth)} as {EndNames.Vendor(other)} does");
+            yield return CodeFix.Advice($"{EndNames.Vendor(peer)}: use the authentication method {AlgorithmText.Log(targets[0].Auth)} as {EndNames.Vendor(other)} does");
             yield break;
         }
-        var builder = new FixBuilder().Weakens(AlgorithmText.IsWeak(target));
+        var weak = targets.Any(AlgorithmText.IsWeak);
+        var builder = new FixBuilder().Weakens(weak);
         if (peer.Vendor == PeerVendor.Seil)
         {
-            var sample = current.First();
-            if (!current.Any(p => p.Encryption == target.Encryption))
+            // SEIL proposes the cross product of its lists with one DH group.
+            if (targets.Select(t => t.Group).Distinct().Count() > 1)
             {
-                var values = Merge(current.Select(p => p.Encryption), target.Encryption, IkeNames.IsWeak, c => AlgorithmText.Keyword(PeerVendor.Seil, c));
-                if (values is null) { yield break; }
-                builder.SetList(peer, SeilKeys.Phase1Encryption, values);
+                yield break;
             }
-            if (!current.Any(p => p.Hash == target.Hash))
+            var encryption = Merge(current.Select(p => p.Encryption), targets.Select(t => t.Encryption), IkeNames.IsWeak, c => AlgorithmText.Keyword(PeerVendor.Seil, c));
+            var hashes = Merge(current.Select(p => p.Hash), targets.Select(t => t.Hash), IkeNames.IsWeak, h => AlgorithmText.Keyword(PeerVendor.Seil, h));
+            var group = AlgorithmText.Keyword(PeerVendor.Seil, targets[0].Group);
+            if (encryption is null || hashes is null || group is null)
             {
-                var values = Merge(current.Select(p => p.Hash), target.Hash, IkeNames.IsWeak, h => AlgorithmText.Keyword(PeerVendor.Seil, h));
-                if (values is null) { yield break; }
-                builder.SetList(peer, SeilKeys.Phase1Hash, values);
+                yield break;
             }
-            if (sample.Group != target.Group)
+            if (!encryption.SequenceEqual(current.Select(p => AlgorithmText.Keyword(PeerVendor.Seil, p.Encryption)).Distinct()))
             {
-                var group = AlgorithmText.Keyword(PeerVendor.Seil, target.Group);
-                if (group is null) { yield break; }
+                builder.SetList(peer, SeilKeys.Phase1Encryption, encryption);
+            }
+            if (!hashes.SequenceEqual(current.Select(p => AlgorithmText.Keyword(PeerVendor.Seil, p.Hash)).Distinct()))
+            {
+                builder.SetList(peer, SeilKeys.Phase1Hash, hashes);
+            }
+            if (current.First().Group != targets[0].Group)
+            {
                 builder.Set(peer, SeilKeys.Phase1Group, group);
             }
         }
         else
         {
-            var value = AlgorithmText.StrongSwanIke(peer.Phase1Proposals.IsDefault ? [target] : [.. current, target]);
+            var kept = peer.Phase1Proposals.IsDefault ? [] : current.Where(p => weak || !AlgorithmText.IsWeak(p));
+            var value = AlgorithmText.StrongSwanIke([.. kept, .. targets]);
             if (value is null) { yield break; }
             builder.Set(peer, StrongSwanKeys.Ike, value);
         }
         if (!builder.IsEmpty)
         {
-            yield return builder.Build(AlgorithmText.IsWeak(target)
-                ? $"{AlgorithmText.Display(target)} is weak; prefer changing {EndNames.Vendor(other)} to a strong proposal."
+            yield return builder.Build(weak
+                ? $"{string.Join(", ", targets.Where(AlgorithmText.IsWeak).Select(AlgorithmText.Display))} is weak; prefer changing {EndNames.Vendor(other)} to a strong proposal."
                 : null);
         }
     }
 
-    /// <summary>The existing values (weak ones dropped when a strong value is added) plus <paramref name="added"/>, as keywords.</summary>
-    internal static IReadOnlyList<string>? Merge<T>(IEnumerable<T> existing, T added, Func<T, bool> isWeak, Func<T, string?> keyword)
+    /// <summary>The existing values (weak ones dropped when only strong values are added) plus <paramref name="added"/>, as keywords.</summary>
+    internal static IReadOnlyList<string>? Merge<T>(IEnumerable<T> existing, IEnumerable<T> added, Func<T, bool> isWeak, Func<T, string?> keyword)
     {
+        var additions = added.Distinct().ToList();
         var values = existing.Distinct().ToList();
-        if (!isWeak(added))
+        if (!additions.Any(isWeak))
         {
             values.RemoveAll(v => isWeak(v));
         }
-        if (!values.Contains(added))
-        {
-            values.Add(added);
-        }
+        values.AddRange(additions.Where(a => !values.Contains(a)));
         var keywords = values.Select(keyword).ToList();
         return keywords.Any(k => k is null) ? null : keywords.Select(k => k!).ToList();
     }

@@ -55,39 +55,49 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
                 new Evidence(EndNames.ConfigSource(initiator), EvidenceKind.Predicted, $"{EndNames.Label(initiator)} ESP proposals {EndNames.Where(initiator, initiator.Phase2Proposals)}: {offered}", initiator.Phase2Proposals.Where),
                 new Evidence(EndNames.ConfigSource(responder), EvidenceKind.Predicted, $"{EndNames.Label(responder)} ESP proposals {EndNames.Where(responder, responder.Phase2Proposals)}: {accepted}", responder.Phase2Proposals.Where))
             .WithEvidence(PredictedLogs.Phase2Mismatch(initiator, responder, offered, accepted, pfsOnly).ToArray())
-            .WithFixes([.. Fixes(initiator, result.ClosestAccepted!, responder, pfsOnly), .. Fixes(responder, result.ClosestOffered!, initiator, pfsOnly)]);
+            .WithFixes([.. Fixes(initiator, Targets(failures, initiator), responder, pfsOnly), .. Fixes(responder, Targets(failures, responder), initiator, pfsOnly)]);
         return new PairFinding(diagnostic, directions);
     }
 
-    /// <summary>Make <paramref name="peer"/> offer/accept <paramref name="target"/> where it differs.</summary>
-    internal static IEnumerable<CodeFix> Fixes(PeerConfig peer, Phase2Proposal target, PeerConfig other, bool pfsOnly)
+    private static List<Phase2Proposal> Targets(List<(NegotiationDirection Direction, Phase2Result Result)> failures, PeerConfig peer) =>
+        failures.Select(f => ReferenceEquals(f.Direction.Initiator, peer) ? f.Result.ClosestAccepted! : f.Result.ClosestOffered!).Distinct().ToList();
+
+    /// <summary>Make <paramref name="peer"/> offer/accept the <paramref name="targets"/> where it differs (see the phase-1 fixes).</summary>
+    internal static IEnumerable<CodeFix> Fixes(PeerConfig peer, IReadOnlyList<Phase2Proposal> targets, PeerConfig other, bool pfsOnly)
     {
         var current = peer.Phase2Proposals.Value ?? [];
-        var weak = AlgorithmText.IsWeak(target);
+        var weak = targets.Any(AlgorithmText.IsWeak);
         var builder = new FixBuilder().Weakens(weak);
         if (peer.Vendor == PeerVendor.Seil)
         {
-            if (!pfsOnly && !current.Any(p => p.Encryption == target.Encryption))
+            if (targets.Select(t => t.Pfs).Distinct().Count() > 1)
             {
-                var values = Phase1.Phase1ProposalAnalyzer.Merge(current.Select(p => p.Encryption), target.Encryption, IkeNames.IsWeak, c => AlgorithmText.Keyword(PeerVendor.Seil, c));
-                if (values is null) yield break;
-                builder.SetList(peer, SeilKeys.Phase2Encryption, values);
+                yield break;
             }
-            if (!pfsOnly && !current.Any(p => p.Integrity == target.Integrity))
+            if (!pfsOnly)
             {
-                var values = Phase1.Phase1ProposalAnalyzer.Merge(current.Select(p => p.Integrity), target.Integrity, IkeNames.IsWeak, i => AlgorithmText.Keyword(PeerVendor.Seil, i));
-                if (values is null) yield break;
-                builder.SetList(peer, SeilKeys.Phase2Authentication, values);
+                var encryption = Phase1.Phase1ProposalAnalyzer.Merge(current.Select(p => p.Encryption), targets.Select(t => t.Encryption), IkeNames.IsWeak, c => AlgorithmText.Keyword(PeerVendor.Seil, c));
+                var integrity = Phase1.Phase1ProposalAnalyzer.Merge(current.Select(p => p.Integrity), targets.Select(t => t.Integrity), IkeNames.IsWeak, i => AlgorithmText.Keyword(PeerVendor.Seil, i));
+                if (encryption is null || integrity is null) yield break;
+                if (!encryption.SequenceEqual(current.Select(p => AlgorithmText.Keyword(PeerVendor.Seil, p.Encryption)).Distinct()))
+                {
+                    builder.SetList(peer, SeilKeys.Phase2Encryption, encryption);
+                }
+                if (!integrity.SequenceEqual(current.Select(p => AlgorithmText.Keyword(PeerVendor.Seil, p.Integrity)).Distinct()))
+                {
+                    builder.SetList(peer, SeilKeys.Phase2Authentication, integrity);
+                }
             }
-            if (current.FirstOrDefault()?.Pfs != target.Pfs)
+            var pfs = targets[0].Pfs;
+            if (current.FirstOrDefault()?.Pfs != pfs)
             {
-                if (target.Pfs == DhGroup.None)
+                if (pfs == DhGroup.None)
                 {
                     builder.Remove(peer, SeilKeys.Phase2Pfs, "no PFS");
                 }
                 else
                 {
-                    var group = AlgorithmText.Keyword(PeerVendor.Seil, target.Pfs);
+                    var group = AlgorithmText.Keyword(PeerVendor.Seil, pfs);
                     if (group is null) yield break;
                     builder.Set(peer, SeilKeys.Phase2Pfs, group);
                 }
@@ -95,13 +105,16 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
         }
         else
         {
-            var value = AlgorithmText.StrongSwanEsp(peer.Phase2Proposals.IsDefault ? [target] : [.. current, target]);
+            var kept = peer.Phase2Proposals.IsDefault ? [] : current.Where(p => weak || !AlgorithmText.IsWeak(p));
+            var value = AlgorithmText.StrongSwanEsp([.. kept, .. targets]);
             if (value is null) yield break;
             builder.Set(peer, StrongSwanKeys.Esp, value);
         }
         if (!builder.IsEmpty)
         {
-            yield return builder.Build(weak ? $"{AlgorithmText.Display(target)} is weak; prefer changing {EndNames.Vendor(other)} to a strong proposal." : null);
+            yield return builder.Build(weak
+                ? $"{string.Join(", ", targets.Where(AlgorithmText.IsWeak).Select(AlgorithmText.Display))} is weak; prefer changing {EndNames.Vendor(other)} to a strong proposal."
+                : null);
         }
     }
 }
