@@ -14,14 +14,18 @@ public static class SeilFrontEnd
     public static SeilConfigDocument Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // SD0007 (not UTF-8) is reported once per input by the CLI's workspace, not here.
         var diagnostics = new List<Diagnostic>();
-        if (text.EncodingName == "shift_jis")
-        {
-            diagnostics.Add(Diagnostic.Create(Rules.NotUtf8, Location.InText(text, new TextSpan(0, 0)), "Shift_JIS"));
-        }
         return SeilDetector.IsCommandSyntax(text)
             ? CommandFrontEnd.Parse(text, diagnostics)
             : RecipeFrontEnd.Parse(text, diagnostics);
+    }
+
+    /// <summary>Whether <paramref name="text"/> is seil3 command syntax rather than seil8 recipe (cheap: looks at a sample).</summary>
+    public static bool IsCommandSyntax(SourceText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return SeilDetector.IsCommandSyntax(text);
     }
 
     /// <summary>How much <paramref name="text"/> looks like a SEIL config (seil8 or seil3), from 0 to 1.</summary>

@@ -78,7 +78,8 @@ internal sealed class CommandReader(SourceText text, List<Diagnostic> diagnostic
         var t = line.Tokens;
         if (t.Count <= nameAt)
         {
-            MissingValue(line, $"a name after '{string.Join(' ', t.Select(x => x.Value))}'");
+            var head = string.Join(' ', t.Select(x => x.Value));
+            MissingValue(line, new LocalizedText($"a name after '{head}'", $"'{head}' の後の名前"));
             return null;
         }
         var command = new Seil3Command(line, kind) { Name = t[nameAt] };
@@ -113,7 +114,9 @@ internal sealed class CommandReader(SourceText text, List<Diagnostic> diagnostic
         };
         if (at + count >= t.Count)
         {
-            MissingValue(command.Line, $"{(count == 2 ? "two values" : "a value")} after '{spec.Name}'");
+            MissingValue(command.Line, count == 2
+                ? new LocalizedText($"two values after '{spec.Name}'", $"'{spec.Name}' の後の 2 つの値")
+                : new LocalizedText($"a value after '{spec.Name}'", $"'{spec.Name}' の後の値"));
             return t.Count;
         }
         var values = t.Skip(at + 1).Take(count).ToList();
@@ -141,7 +144,7 @@ internal sealed class CommandReader(SourceText text, List<Diagnostic> diagnostic
         var t = line.Tokens;
         if (t.Count < first + count)
         {
-            MissingValue(line, $"{usage}");
+            MissingValue(line, new LocalizedText(usage, usage));
             return null;
         }
         return new Seil3Command(line, kind) { Name = t[1], Arguments = [.. t.Skip(first)] };
@@ -171,7 +174,7 @@ internal sealed class CommandReader(SourceText text, List<Diagnostic> diagnostic
         diagnostics.Add(diagnostic);
     }
 
-    private void MissingValue(SeilCommandLine line, string expected) =>
+    private void MissingValue(SeilCommandLine line, LocalizedText expected) =>
         diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(text, new TextSpan(line.Span.End, 0)),
-            $"unexpected the end of the line; expected {expected}"));
+            new LocalizedText($"unexpected the end of the line; expected {expected.English}", $"予期しない行末です。{expected.Japanese} が必要です")));
 }

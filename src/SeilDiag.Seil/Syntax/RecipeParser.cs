@@ -62,23 +62,27 @@ public static class RecipeParser
             // Never echo a secret: keys ending in "key" (preshared-key, floatlink.key) hold one.
             var shown = key.Segments[^1].Text.EndsWith("key", StringComparison.Ordinal) ? "<redacted>" : rest;
             var message = rest.Length > 0
-                ? $"a second ':' after the key '{key.Text}'; expected the value (read as '{shown}')"
-                : $"a second ':' after the key '{key.Text}' and no value";
+                ? new LocalizedText($"a second ':' after the key '{key.Text}'; expected the value (read as '{shown}')",
+                    $"キー '{key.Text}' の後に 2 つ目の ':' があります。値が必要です ('{shown}' として読みました)")
+                : new LocalizedText($"a second ':' after the key '{key.Text}' and no value",
+                    $"キー '{key.Text}' の後に 2 つ目の ':' があり、値がありません");
             return new SeilErrorLine(text, lineNumber,
                 Diagnostic.Create(Rules.SyntaxError, Location.InText(text, colon), message), recovered);
         }
         if (!shape.IsQuoted && shape.Value.Length == 0)
         {
-            return Error(text, lineNumber, valueSpan.Start, $"no value after '{key.Text}:' (write \"\" for an empty value)");
+            return Error(text, lineNumber, valueSpan.Start, new LocalizedText($"no value after '{key.Text}:' (write \"\" for an empty value)",
+                $"'{key.Text}:' の後に値がありません (空の値は \"\" と書きます)"));
         }
         return new SeilSettingLine(text, lineNumber, key, separator, valueSpan, shape.Value, shape.IsQuoted);
     }
 
     internal static SeilErrorLine TooLong(SourceText text, int lineNumber, TextSpan span) =>
         Error(text, lineNumber, span.Start + LineLimits.MaxParsedLineLength,
-            $"line is {span.Length} characters long, more than the {LineLimits.MaxParsedLineLength} a config line can have; not parsed");
+            new LocalizedText($"line is {span.Length} characters long, more than the {LineLimits.MaxParsedLineLength} a config line can have; not parsed",
+                $"行の長さが {span.Length} 文字で、設定行の上限 {LineLimits.MaxParsedLineLength} 文字を超えるため解析しません"));
 
-    internal static SeilErrorLine Error(SourceText text, int lineNumber, int at, string message)
+    internal static SeilErrorLine Error(SourceText text, int lineNumber, int at, LocalizedText message)
     {
         var lineEnd = text.GetLineSpan(lineNumber).End;
         var length = at < lineEnd ? 1 : 0;
@@ -86,10 +90,22 @@ public static class RecipeParser
             Diagnostic.Create(Rules.SyntaxError, Location.InText(text, new TextSpan(at, length)), message));
     }
 
-    internal static string Describe(SourceText text, int at, int lineEnd, IEnumerable<string> expectations)
+    internal static LocalizedText Describe(SourceText text, int at, int lineEnd, IEnumerable<string> expectations)
     {
-        var found = at < lineEnd ? $"'{text.Text[at]}'" : "the end of the line";
+        var found = at < lineEnd ? $"'{text.Text[at]}'" : null;
         var expected = expectations.Select(e => e == "end of input" ? "the end of the line" : e).Distinct().ToList();
-        return expected.Count == 0 ? $"unexpected {found}" : $"unexpected {found}; expected {string.Join(" or ", expected)}";
+        var en = $"unexpected {found ?? "the end of the line"}" + (expected.Count == 0 ? "" : $"; expected {string.Join(" or ", expected)}");
+        var ja = $"予期しない{(found is null ? "行末" : $"文字 {found}")}です" + (expected.Count == 0 ? "" : $"。{string.Join(" または ", expected.Select(Japanese))} が必要です");
+        return new LocalizedText(en, ja);
     }
+
+    private static string Japanese(string expectation) => expectation switch
+    {
+        "':' after the key" => "キーの後の ':'",
+        "a closing '\"'" => "閉じる '\"'",
+        "the end of the line" => "行末",
+        "a key" => "キー",
+        "a token" => "トークン",
+        _ => expectation,
+    };
 }
