@@ -47,6 +47,7 @@ internal static class CharonCatalog
                 if (m.StartsWith("scheduling reauthentication in ")) return LogEventKind.Other;
                 return null;
             case 'p':
+                if (m.StartsWith("parsed ESP header")) return LogEventKind.Other;
                 if (m.StartsWith("parsed ")) return LogEventKind.MessageParsed;
                 if (m.StartsWith("proposing traffic selectors for ")) return LogEventKind.TrafficSelectorsProposedHeader;
                 if (m.StartsWith("peer not responding")) return LogEventKind.PeerNotResponding;

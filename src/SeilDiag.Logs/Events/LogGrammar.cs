@@ -145,6 +145,9 @@ internal static class LogGrammar
         return result;
     }
 
+    public static (string Exchange, bool Response, uint MessageId, IReadOnlyList<string> Payloads) ParseMessageSummaryGrammar(string text) =>
+        MessageSummary.End().Parse(text);
+
     public static IReadOnlyList<LoggedProposal> ParseProposalsGrammar(string text)
     {
         var result = ProposalList.End().TryParse(text.Trim());
