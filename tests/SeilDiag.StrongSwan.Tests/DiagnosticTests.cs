@@ -142,3 +142,22 @@ public class DeprecatedAndSetupKeyTests
         Assert.All(config.Peers.Single().Phase2Proposals.Value, p => Assert.Equal(Ike.DhGroup.None, p.Pfs));
     }
 }
+
+public class LocalizationTests
+{
+    [Fact]
+    public void MessagesHaveJapanesePhrasesNotEnglishOnes()
+    {
+        var text = "leftsubnet=1\nconn a\n\tleftsubent=10.0.0.0/8\n\tauto=star\n\tike=aes256-sha265-modp1536\ninclude nothere.conf\n";
+        var config = StrongSwanFrontEnd.Load(Text.SourceText.From(text, "/etc/ipsec.conf"), readFile: _ => null);
+        Assert.Equal(["SD0001", "SD0002", "SD0003", "SD0003", "SD0004"], config.Diagnostics.Select(d => d.Id).Order());
+        foreach (var diagnostic in config.Diagnostics)
+        {
+            var ja = diagnostic.GetMessage("ja");
+            Assert.NotEqual(diagnostic.Message, ja);
+            Assert.DoesNotContain("did you mean", ja);
+            Assert.DoesNotContain("expected", ja);
+            Assert.DoesNotContain("does not exist", ja);
+        }
+    }
+}

@@ -1,10 +1,11 @@
 using System.Net;
+using SeilDiag.Diagnostics;
 using SeilDiag.StrongSwan.Proposals;
 
 namespace SeilDiag.StrongSwan.Conns;
 
 /// <summary>A problem with a value: the message, and the part of the value it is about (offset and length in the value).</summary>
-public sealed record ValueProblem(string Message, int Offset, int Length, string? Suggestion = null);
+public sealed record ValueProblem(LocalizedText Message, int Offset, int Length, string? Suggestion = null);
 
 /// <summary>
 /// The conn parameters of strongSwan 5.9's ipsec.conf(5), and checks for the values that matter to IKEv1 with a SEIL.
@@ -107,7 +108,7 @@ public static class ConnKeys
         {
             if (!choices.Contains(value, StringComparer.Ordinal))
             {
-                return new ValueProblem($"expected one of {string.Join(", ", choices)}", 0, value.Length, Text.Suggestions.Nearest(value, choices));
+                return new ValueProblem(new($"expected one of {string.Join(", ", choices)}", $"{string.Join(", ", choices)} のいずれかです"), 0, value.Length, Text.Suggestions.Nearest(value, choices));
             }
             return null;
         }
@@ -115,7 +116,7 @@ public static class ConnKeys
         {
             return TimeValue.TryParse(value, out _)
                 ? null
-                : new ValueProblem("expected a time: a number of seconds, or a number with s, m, h or d (28800s, 60m, 1h, 3d)", 0, value.Length);
+                : new ValueProblem(new("expected a time: a number of seconds, or a number with s, m, h or d (28800s, 60m, 1h, 3d)", "時間は秒数、または s, m, h, d 付きの数です (28800s, 60m, 1h, 3d)"), 0, value.Length);
         }
         switch (key)
         {
@@ -136,7 +137,7 @@ public static class ConnKeys
                 return CheckHost(value);
             case "keyingtries":
                 return value == "%forever" || (uint.TryParse(value, out _) && value.All(char.IsAsciiDigit))
-                    ? null : new ValueProblem("expected a number or %forever", 0, value.Length);
+                    ? null : new ValueProblem(new("expected a number or %forever", "数または %forever です"), 0, value.Length);
         }
         return null;
     }
@@ -156,7 +157,7 @@ public static class ConnKeys
             {
                 if (network.Length == 0)
                 {
-                    return new ValueProblem("empty subnet in the list", start, Math.Max(1, item.Length));
+                    return new ValueProblem(new("empty subnet in the list", "リストに空のサブネットがあります"), start, Math.Max(1, item.Length));
                 }
                 continue;
             }
@@ -170,7 +171,7 @@ public static class ConnKeys
             }
             if (!TryParseSubnet(network, out _))
             {
-                return new ValueProblem($"'{network}' is not a subnet (address/prefix such as 192.168.1.0/24, or an address)", start, network.Length);
+                return new ValueProblem(new($"'{network}' is not a subnet (address/prefix such as 192.168.1.0/24, or an address)", $"'{network}' はサブネット (192.168.1.0/24 のようなアドレス/プレフィックス長、またはアドレス) ではありません"), start, network.Length);
             }
         }
         return null;
@@ -212,18 +213,18 @@ public static class ConnKeys
         if (value.StartsWith('%'))
         {
             return value is "%any" or "%any4" or "%any6" or "%defaultroute" or "%group" or "%opportunistic" || value.Length > 1
-                ? null : new ValueProblem("expected an address, a host name, %any or %defaultroute", 0, value.Length);
+                ? null : new ValueProblem(new("expected an address, a host name, %any or %defaultroute", "アドレス、ホスト名、%any、%defaultroute のいずれかです"), 0, value.Length);
         }
         foreach (var host in value.Split(',').Select(h => h.Trim()))
         {
             var looksNumeric = host.Length > 0 && host.All(c => char.IsAsciiDigit(c) || c == '.');
             if (looksNumeric && IdentityParser.TryAddress(host) is null && !TryParseSubnet(host, out _))
             {
-                return new ValueProblem($"'{host}' is not a valid IPv4 address", value.IndexOf(host, StringComparison.Ordinal), host.Length);
+                return new ValueProblem(new($"'{host}' is not a valid IPv4 address", $"'{host}' は正しい IPv4 アドレスではありません"), value.IndexOf(host, StringComparison.Ordinal), host.Length);
             }
             if (host.Contains('/') && !TryParseSubnet(host, out _))
             {
-                return new ValueProblem($"'{host}' is not a valid address or range", value.IndexOf(host, StringComparison.Ordinal), host.Length);
+                return new ValueProblem(new($"'{host}' is not a valid address or range", $"'{host}' は正しいアドレスまたは範囲ではありません"), value.IndexOf(host, StringComparison.Ordinal), host.Length);
             }
         }
         return null;

@@ -65,7 +65,7 @@ public static class ConnResolver
                     {
                         var nearest = Suggestions.Nearest(target, byName.Keys);
                         diagnostics.Add(Diagnostic.Create(Rules.InvalidValue, where, target, "also",
-                            $"no conn '{target}' is defined" + (nearest is null ? "" : $"; did you mean '{nearest}'?")));
+                            Phrases.WithSuggestionOrNot(new LocalizedText($"no conn '{target}' is defined", $"conn '{target}' は定義されていません"), nearest)));
                     }
                     continue;
                 }

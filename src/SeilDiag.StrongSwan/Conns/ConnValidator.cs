@@ -49,7 +49,9 @@ public static class ConnValidator
         }
         var nearest = Suggestions.Nearest(key, ConnKeys.SetupKeys);
         diagnostics.Add(Diagnostic.Create(Rules.UnknownKey, Location.InText(line.Document, keySpan), SetupParameter, key,
-            nearest is null ? (ConnKeys.Known.Contains(key) ? $"; '{key}' is a conn parameter" : "") : $"; did you mean '{nearest}'?"));
+            nearest is null && ConnKeys.Known.Contains(key)
+                ? new LocalizedText($"; '{key}' is a conn parameter", $"。'{key}' は conn のパラメータです")
+                : Phrases.DidYouMean(nearest)));
     }
 
     private static void Check(IpsecConfLine line, List<Diagnostic> diagnostics)
@@ -66,7 +68,7 @@ public static class ConnValidator
         {
             var nearest = Suggestions.Nearest(key, ConnKeys.Known);
             var diagnostic = Diagnostic.Create(Rules.UnknownKey, Location.InText(document, keySpan), ConnParameter, key,
-                nearest is null ? "" : $"; did you mean '{nearest}'?");
+                Phrases.DidYouMean(nearest));
             if (nearest is not null)
             {
                 diagnostic = diagnostic.WithFixes(new CodeFix($"Rename '{key}' to '{nearest}'", [TextEdit.Replace(document, keySpan, nearest)]));
@@ -81,7 +83,7 @@ public static class ConnValidator
         {
             var span = new TextSpan(valueSpan.Start + Math.Min(problem.Offset, value.Length), Math.Min(problem.Length, Math.Max(0, value.Length - problem.Offset)));
             var bad = document[span];
-            var message = problem.Message + (problem.Suggestion is null ? "" : $"; did you mean '{problem.Suggestion}'?");
+            var message = problem.Suggestion is null ? problem.Message : Phrases.WithSuggestion(problem.Message, problem.Suggestion);
             var diagnostic = Diagnostic.Create(Rules.InvalidValue, Location.InText(document, span), bad, key, message);
             if (problem.Suggestion is not null)
             {

@@ -77,7 +77,7 @@ public static class IpsecConfLoader
         if (targets.Count == 0)
         {
             // glob(3) finding nothing is not an error for the starter: it skips the include silently.
-            diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"include pattern '{pattern}' matches no file; strongSwan ignores it")
+            diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMatchesNothing(pattern))
                 .WithSeverity(Severity.Info));
             return;
         }
@@ -87,12 +87,12 @@ public static class IpsecConfLoader
             if (stack.Contains(normalized, StringComparer.Ordinal))
             {
                 var chain = string.Join(" → ", stack.Skip(stack.IndexOf(normalized)).Append(normalized).Select(Path.GetFileName));
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"include loop: {chain}; the include is not followed again"));
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeLoop(chain)));
                 continue;
             }
             if (stack.Count > MaxIncludeDepth)
             {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"includes nested more than {MaxIncludeDepth} deep; '{target}' is not read"));
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, new LocalizedText($"includes nested more than {MaxIncludeDepth} deep; '{target}' is not read", $"include の入れ子が {MaxIncludeDepth} 段を超えています。'{target}' は読みません")));
                 continue;
             }
             SourceText? included;
@@ -102,12 +102,12 @@ public static class IpsecConfLoader
             }
             catch (InputException e)
             {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"included file '{target}' cannot be read: {e.Message}"));
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeUnreadable(target, e.Message)));
                 continue;
             }
             if (included is null)
             {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"included file '{target}' does not exist"));
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMissing(target)));
                 continue;
             }
             Visit(included, [.. stack, normalized], resolver, documents, lines, diagnostics);
@@ -127,7 +127,8 @@ public static class IpsecConfLoader
                     break;
                 case IpsecConfLineKind.Parameter when current is null:
                     diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(line.Document, line.Find(IpsecConfTokenKind.Key)!.Value),
-                        $"parameter '{line.Key}' is outside of any section; put it under 'config setup' or a 'conn NAME'"));
+                        new LocalizedText($"parameter '{line.Key}' is outside of any section; put it under 'config setup' or a 'conn NAME'",
+                            $"パラメータ '{line.Key}' がどのセクションにも属していません。'config setup' か 'conn 名前' の下に書きます")));
                     break;
                 case IpsecConfLineKind.Parameter:
                     var previous = current.Parameters.LastOrDefault(p => p.Key == line.Key);
@@ -155,7 +156,7 @@ public static class IpsecConfLoader
         if (kind == IpsecConfSectionKind.Setup && line.Name != "setup")
         {
             diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(line.Document, nameSpan),
-                $"'config {line.Name}': the only config section is 'config setup'"));
+                new LocalizedText($"'config {line.Name}': the only config section is 'config setup'", $"'config {line.Name}': config セクションは 'config setup' だけです")));
         }
         var section = new IpsecConfSection { Kind = kind, Name = line.Name!, Header = line };
         var duplicate = sections.FirstOrDefault(s => s.Kind == kind && s.Name == section.Name && kind != IpsecConfSectionKind.Setup && !section.IsDefault);

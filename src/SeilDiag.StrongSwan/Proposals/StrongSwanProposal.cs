@@ -1,3 +1,4 @@
+using SeilDiag.Diagnostics;
 using SeilDiag.Ike;
 
 namespace SeilDiag.StrongSwan.Proposals;
@@ -72,7 +73,7 @@ public sealed class StrongSwanProposal
 }
 
 /// <summary>A token of an ike=/esp= value that strongSwan would reject, with its offset in the value.</summary>
-public sealed record ProposalError(int Offset, int Length, string Token, string Message, string? Suggestion = null);
+public sealed record ProposalError(int Offset, int Length, string Token, LocalizedText Message, string? Suggestion = null);
 
 /// <summary>A parsed ike=/esp= value: the proposals, whether it ends in '!', and what is wrong with it.</summary>
 public sealed class ProposalList

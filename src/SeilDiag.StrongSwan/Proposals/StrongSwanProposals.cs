@@ -1,3 +1,4 @@
+using SeilDiag.Diagnostics;
 using SeilDiag.Ike;
 using SeilDiag.Model;
 using SeilDiag.Text;
@@ -45,7 +46,7 @@ public static class StrongSwanProposals
         protocol == ProposalProtocol.Ike ? DefaultIke.Value : DefaultEsp.Value;
 
     private static IReadOnlyList<StrongSwanProposal> ParseDefaults(IReadOnlyList<string> keywords, ProposalProtocol protocol) =>
-        keywords.Select(k => Parse(k + "!", protocol)).SelectMany(l => l.IsValid ? l.Proposals : throw new InvalidOperationException($"default proposal '{l.Text}' does not parse: {l.Errors[0].Message}")).ToList();
+        keywords.Select(k => Parse(k + "!", protocol)).SelectMany(l => l.IsValid ? l.Proposals : throw new InvalidOperationException($"default proposal '{l.Text}' does not parse: {l.Errors[0].Message.English}")).ToList();
 
     public static ProposalList ParseIke(string text) => Parse(text, ProposalProtocol.Ike);
 
@@ -68,7 +69,7 @@ public static class StrongSwanProposals
             var trimmed = part.Trim();
             if (trimmed.Length == 0)
             {
-                errors.Add(new ProposalError(offset, Math.Max(part.Length, 1), part, "empty proposal in the list"));
+                errors.Add(new ProposalError(offset, Math.Max(part.Length, 1), part, new("empty proposal in the list", "リストに空のプロポーザルがあります")));
             }
             else
             {
@@ -88,12 +89,15 @@ public static class StrongSwanProposals
         {
             if (token.Length == 0)
             {
-                errors.Add(new ProposalError(position, 1, token, $"empty algorithm name in '{text}'"));
+                errors.Add(new ProposalError(position, 1, token, new($"empty algorithm name in '{text}'", $"'{text}' に空のアルゴリズム名があります")));
             }
             else if (!AddAlgorithm(proposal, token))
             {
                 var suggestion = Suggestions.Nearest(token.ToLowerInvariant(), AllKeywords(protocol));
-                var message = token.Contains('!') ? "'!' is only allowed at the very end of the list" : $"unknown algorithm '{token}' in {(protocol == ProposalProtocol.Ike ? "ike" : "esp")}=";
+                var key = protocol == ProposalProtocol.Ike ? "ike" : "esp";
+                LocalizedText message = token.Contains('!')
+                    ? new("'!' is only allowed at the very end of the list", "'!' はリストの末尾にだけ書けます")
+                    : new($"unknown algorithm '{token}' in {key}=", $"{key}= の '{token}' は不明なアルゴリズムです");
                 errors.Add(new ProposalError(position, token.Length, token, message, suggestion));
             }
             position += token.Length + 1;
@@ -181,7 +185,7 @@ public static class StrongSwanProposals
         var name = proposal.Protocol == ProposalProtocol.Ike ? "ike" : "esp";
         if (proposal.EncryptionLog.Count == 0)
         {
-            errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text, $"{name} proposal '{proposal.Text}' has no encryption algorithm"));
+            errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text, new($"{name} proposal '{proposal.Text}' has no encryption algorithm", $"{name} プロポーザル '{proposal.Text}' に暗号アルゴリズムがありません")));
         }
         if (proposal.Protocol == ProposalProtocol.Ike)
         {
@@ -191,17 +195,19 @@ public static class StrongSwanProposals
             }
             if (proposal.GroupLog.Count == 0)
             {
-                errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text, $"ike proposal '{proposal.Text}' has no DH group; charon requires one"));
+                errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text, new($"ike proposal '{proposal.Text}' has no DH group; charon requires one", $"ike プロポーザル '{proposal.Text}' に DH グループがありません (charon では必須です)")));
             }
             if (proposal.IsAead ? proposal.PrfLog.Count == 0 : proposal.IntegrityLog.Count == 0)
             {
                 errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text,
-                    proposal.IsAead ? $"ike proposal '{proposal.Text}' uses an AEAD cipher and needs a PRF (prfsha256, ...)" : $"ike proposal '{proposal.Text}' has no integrity algorithm"));
+                    proposal.IsAead
+                        ? new LocalizedText($"ike proposal '{proposal.Text}' uses an AEAD cipher and needs a PRF (prfsha256, ...)", $"ike プロポーザル '{proposal.Text}' は AEAD 暗号なので PRF (prfsha256 など) が必要です")
+                        : new LocalizedText($"ike proposal '{proposal.Text}' has no integrity algorithm", $"ike プロポーザル '{proposal.Text}' に完全性アルゴリズムがありません")));
             }
         }
         else if (!proposal.IsAead && proposal.IntegrityLog.Count == 0 && !proposal.Encryption.Contains(new Cipher(EncryptionAlgorithm.Null, 0)))
         {
-            errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text, $"esp proposal '{proposal.Text}' has no integrity algorithm"));
+            errors.Add(new ProposalError(proposal.Offset, proposal.Text.Length, proposal.Text, new($"esp proposal '{proposal.Text}' has no integrity algorithm", $"esp プロポーザル '{proposal.Text}' に完全性アルゴリズムがありません")));
         }
     }
 

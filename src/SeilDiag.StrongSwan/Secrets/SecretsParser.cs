@@ -76,7 +76,8 @@ public static class SecretsParser
             if (span.Length > Syntax.IpsecConfLineParser.MaxLineLength)
             {
                 diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(text, new TextSpan(span.Start, 1)),
-                    $"line is {span.Length} characters long; an ipsec.secrets line is 'selectors : TYPE value'"));
+                    new LocalizedText($"line is {span.Length} characters long; an ipsec.secrets line is 'selectors : TYPE value'",
+                        $"行の長さが {span.Length} 文字あります。ipsec.secrets の行は 'セレクタ : 種類 値' です")));
                 continue;
             }
             var content = text[span];
@@ -110,7 +111,7 @@ public static class SecretsParser
         var targets = resolver.Expand(IncludeResolver.Combine(text.Path, pattern));
         if (targets.Count == 0)
         {
-            diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"include pattern '{pattern}' matches no file; strongSwan ignores it").WithSeverity(Severity.Info));
+            diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMatchesNothing(pattern)).WithSeverity(Severity.Info));
             return;
         }
         foreach (var target in targets)
@@ -119,7 +120,7 @@ public static class SecretsParser
             if (stack.Contains(full, StringComparer.Ordinal))
             {
                 diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where,
-                    $"include loop: {string.Join(" → ", stack.Skip(stack.IndexOf(full)).Append(full).Select(Path.GetFileName))}; the include is not followed again"));
+                    Phrases.IncludeLoop(string.Join(" → ", stack.Skip(stack.IndexOf(full)).Append(full).Select(Path.GetFileName)))));
                 continue;
             }
             SourceText? included;
@@ -129,12 +130,12 @@ public static class SecretsParser
             }
             catch (InputException e)
             {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"included file '{target}' cannot be read: {e.Message}"));
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeUnreadable(target, e.Message)));
                 continue;
             }
             if (included is null)
             {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"included file '{target}' does not exist"));
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMissing(target)));
                 continue;
             }
             Visit(included, [.. stack, full], resolver, entries, diagnostics, documents);
@@ -166,13 +167,14 @@ public static class SecretsParser
         if (separator < 0)
         {
             diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(text, span),
-                "expected 'selectors : TYPE value' (for example '10.0.0.1 : PSK \"secret\"'); no ':' followed by a blank found"));
+                new LocalizedText("expected 'selectors : TYPE value' (for example '10.0.0.1 : PSK \"secret\"'); no ':' followed by a blank found",
+                    "'セレクタ : 種類 値' の形 (例: '10.0.0.1 : PSK \"secret\"') で書きます。空白が続く ':' がありません")));
             return null;
         }
         var left = SelectorList.TryParse(content[..separator]);
         if (!left.WasSuccessful)
         {
-            diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(text, new TextSpan(span.Start, separator)), "selectors could not be read"));
+            diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(text, new TextSpan(span.Start, separator)), new LocalizedText("selectors could not be read", "セレクタを読めません")));
             return null;
         }
         var right = Right.TryParse(content[(separator + 1)..]);
@@ -180,7 +182,7 @@ public static class SecretsParser
         if (!right.WasSuccessful)
         {
             diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(text, TextSpan.FromBounds(rightStart, span.End)),
-                "expected a key type (PSK, RSA, ECDSA, XAUTH, EAP, PIN, ...) and its value after ':'"));
+                new LocalizedText("expected a key type (PSK, RSA, ECDSA, XAUTH, EAP, PIN, ...) and its value after ':'", "':' の後に鍵の種類 (PSK, RSA, ECDSA, XAUTH, EAP, PIN など) と値が必要です")));
             return null;
         }
         var (typeToken, valueToken) = right.Value;
@@ -188,8 +190,8 @@ public static class SecretsParser
         var typeSpan = new TextSpan(rightStart + typeToken.Start.Pos, typeToken.Length);
         if (!KnownTypes.Contains(type))
         {
-            diagnostics.Add(Diagnostic.Create(Rules.UnknownKey, Location.InText(text, typeSpan), "ipsec.secrets key type", typeToken.Value,
-                Suggestions.Nearest(type, KnownTypes) is { } nearest ? $"; did you mean '{nearest}'?" : ""));
+            diagnostics.Add(Diagnostic.Create(Rules.UnknownKey, Location.InText(text, typeSpan), new LocalizedText("ipsec.secrets key type", "ipsec.secrets の鍵の種類"), typeToken.Value,
+                Phrases.DidYouMean(Suggestions.Nearest(type, KnownTypes))));
         }
         var valueSpan = valueToken is null ? new TextSpan(typeSpan.End, 0) : new TextSpan(rightStart + valueToken.Start.Pos, valueToken.Length);
         Secret? secret = null;
@@ -198,7 +200,7 @@ public static class SecretsParser
             if (valueToken is null)
             {
                 diagnostics.Add(Diagnostic.Create(Rules.InvalidValue, Location.InText(text, typeSpan), "(empty)", $"{type} secret",
-                    "the secret is missing after the key type"));
+                    new LocalizedText("the secret is missing after the key type", "鍵の種類の後に秘密の値がありません")));
             }
             else
             {
@@ -226,7 +228,7 @@ public static class SecretsParser
     /// bare word. Bytes that are UTF-8 text become that text (so they compare equal with a SEIL preshared-key); other
     /// bytes are kept as "0x" + hex, which no text key equals.
     /// </summary>
-    public static Secret? Decode(string raw, out string? problem)
+    public static Secret? Decode(string raw, out LocalizedText? problem)
     {
         problem = null;
         if (raw.Length >= 2 && (raw[0] == '"' && raw[^1] == '"' || raw[0] == '\'' && raw[^1] == '\''))
@@ -242,7 +244,7 @@ public static class SecretsParser
             }
             catch (FormatException)
             {
-                problem = "a 0x secret must be hexadecimal digits, an even number of them";
+                problem = new("a 0x secret must be hexadecimal digits, an even number of them", "0x の値は偶数個の 16 進数字です");
                 return null;
             }
         }
@@ -254,7 +256,7 @@ public static class SecretsParser
             }
             catch (FormatException)
             {
-                problem = "a 0s secret must be base64";
+                problem = new("a 0s secret must be base64", "0s の値は base64 です");
                 return null;
             }
         }

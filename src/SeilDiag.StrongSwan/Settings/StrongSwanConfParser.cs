@@ -50,7 +50,7 @@ public static class StrongSwanConfParser
                     if (!topLevel)
                     {
                         diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(text, new TextSpan(Math.Max(0, openAt), 1)),
-                            $"section '{section.Name}' is not closed with '}}'"));
+                            new LocalizedText($"section '{section.Name}' is not closed with '}}'", $"セクション '{section.Name}' が '}}' で閉じられていません")));
                     }
                     return;
                 }
@@ -59,7 +59,7 @@ public static class StrongSwanConfParser
                 {
                     if (topLevel)
                     {
-                        Error(_pos, 1, "'}' without a section to close");
+                        Error(_pos, 1, new("'}' without a section to close", "閉じるセクションのない '}' です"));
                         _pos++;
                         continue;
                     }
@@ -70,7 +70,7 @@ public static class StrongSwanConfParser
                 var name = ReadName();
                 if (name.Length == 0)
                 {
-                    Error(_pos, 1, $"unexpected '{c}'; expected a key, a section name or include");
+                    Error(_pos, 1, new($"unexpected '{c}'; expected a key, a section name or include", $"'{c}' は使えません。キー、セクション名、include のいずれかです"));
                     SkipLine();
                     continue;
                 }
@@ -103,7 +103,7 @@ public static class StrongSwanConfParser
                     section.Settings.Add(new StrongSwanConfSetting(name, value, text, nameSpan, valueSpan));
                     continue;
                 }
-                Error(nameSpan.Start, nameSpan.Length, $"'{name}' must be followed by '=' and a value, or by '{{' to open a section");
+                Error(nameSpan.Start, nameSpan.Length, new($"'{name}' must be followed by '=' and a value, or by '{{' to open a section", $"'{name}' の後には '=' と値、またはセクションを開く '{{' が必要です"));
                 SkipLine();
             }
         }
@@ -115,7 +115,7 @@ public static class StrongSwanConfParser
             var targets = resolver.Expand(IncludeResolver.Combine(text.Path, pattern));
             if (targets.Count == 0)
             {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"include pattern '{pattern}' matches no file; strongSwan ignores it").WithSeverity(Severity.Info));
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMatchesNothing(pattern)).WithSeverity(Severity.Info));
                 return;
             }
             foreach (var target in targets)
@@ -124,7 +124,7 @@ public static class StrongSwanConfParser
                 if (stack.Contains(full, StringComparer.Ordinal))
                 {
                     diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where,
-                        $"include loop: {string.Join(" → ", stack.Skip(stack.IndexOf(full)).Append(full).Select(Path.GetFileName))}; the include is not followed again"));
+                        Phrases.IncludeLoop(string.Join(" → ", stack.Skip(stack.IndexOf(full)).Append(full).Select(Path.GetFileName)))));
                     continue;
                 }
                 SourceText? included;
@@ -134,12 +134,12 @@ public static class StrongSwanConfParser
                 }
                 catch (InputException e)
                 {
-                    diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"included file '{target}' cannot be read: {e.Message}"));
+                    diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeUnreadable(target, e.Message)));
                     continue;
                 }
                 if (included is null)
                 {
-                    diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, $"included file '{target}' does not exist"));
+                    diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMissing(target)));
                     continue;
                 }
                 // An include inside a section adds to that section, as libstrongswan's parser does.
@@ -176,7 +176,7 @@ public static class StrongSwanConfParser
                 }
                 if (_pos >= _s.Length)
                 {
-                    Error(start, 1, "quoted value is not closed with '\"'");
+                    Error(start, 1, new("quoted value is not closed with '\"'", "引用符で始まる値が '\"' で閉じられていません"));
                     return (builder.ToString(), TextSpan.FromBounds(start, _pos));
                 }
                 _pos++;
@@ -231,7 +231,7 @@ public static class StrongSwanConfParser
             }
         }
 
-        private void Error(int start, int length, string message) =>
+        private void Error(int start, int length, LocalizedText message) =>
             diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(text, new TextSpan(start, Math.Min(length, Math.Max(0, _s.Length - start)))), message));
     }
 }

@@ -1,4 +1,5 @@
 using Sprache;
+using SeilDiag.Diagnostics;
 using SeilDiag.Text;
 
 namespace SeilDiag.StrongSwan.Syntax;
@@ -120,7 +121,8 @@ public static class IpsecConfLineParser
         if (content.Length > MaxLineLength)
         {
             return Error(text, line, content, full, new TextSpan(content.Start, 1),
-                $"line is {content.Length} characters long; an ipsec.conf line is a section header, an include or key=value");
+                new LocalizedText($"line is {content.Length} characters long; an ipsec.conf line is a section header, an include or key=value",
+                    $"行の長さが {content.Length} 文字あります。ipsec.conf の行はセクション見出し、include、key=value のいずれかです"));
         }
         var s = text[content];
         if (s.Trim(' ', '\t').Length == 0)
@@ -149,24 +151,29 @@ public static class IpsecConfLineParser
 
         var firstWord = s.TrimStart(' ', '\t').Split([' ', '\t', '='], 2)[0];
         var column = Math.Clamp(result.Remainder.Position, 0, Math.Max(0, s.Length - 1));
-        string message;
+        LocalizedText message;
         if (indented && SectionKeywords.Contains(firstWord))
         {
             column = s.Length - s.TrimStart(' ', '\t').Length;
-            message = $"'{firstWord}' starts a section and must be at column 1; indented lines are parameters (key=value)";
+            message = new($"'{firstWord}' starts a section and must be at column 1; indented lines are parameters (key=value)",
+                $"'{firstWord}' はセクションの開始なので 1 桁目から書きます。字下げした行はパラメータ (key=value) です");
         }
         else if (indented)
         {
-            message = $"expected an indented parameter 'key=value' ({DescribeExpectations(result)})";
+            message = new($"expected an indented parameter 'key=value' ({DescribeExpectations(result)})",
+                $"字下げしたパラメータ 'key=value' が必要です ({result.Remainder.Position + 1} 桁目)");
         }
         else if (SectionKeywords.Contains(firstWord) || firstWord is "include" or "version")
         {
-            message = firstWord == "include" ? "expected 'include PATTERN'" : $"expected '{firstWord} NAME' with a single name and nothing after it but a comment";
+            message = firstWord == "include"
+                ? new("expected 'include PATTERN'", "'include パターン' の形で書きます")
+                : new($"expected '{firstWord} NAME' with a single name and nothing after it but a comment", $"'{firstWord} 名前' の形で、名前は 1 つだけ (後ろはコメントのみ) です");
         }
         else
         {
             column = 0;
-            message = $"'{Shorten(firstWord)}' at column 1: a line at column 1 must start a section (config setup, conn NAME, ca NAME) or be an include; parameters must be indented";
+            message = new($"'{Shorten(firstWord)}' at column 1: a line at column 1 must start a section (config setup, conn NAME, ca NAME) or be an include; parameters must be indented",
+                $"1 桁目の '{Shorten(firstWord)}': 1 桁目から始まる行はセクション (config setup, conn 名前, ca 名前) か include です。パラメータは字下げします");
         }
         var errorStart = content.Start + column;
         return Error(text, line, content, full, TextSpan.FromBounds(errorStart, content.End), message);
@@ -207,7 +214,7 @@ public static class IpsecConfLineParser
         return new IpsecConfLine { Document = text, Line = line, Kind = parts.Kind, Tokens = tokens };
     }
 
-    private static IpsecConfLine Error(SourceText text, int line, TextSpan content, TextSpan full, TextSpan errorSpan, string message)
+    private static IpsecConfLine Error(SourceText text, int line, TextSpan content, TextSpan full, TextSpan errorSpan, LocalizedText message)
     {
         var tokens = new List<IpsecConfToken> { new(IpsecConfTokenKind.Error, content) };
         AddLineBreak(tokens, content, full);

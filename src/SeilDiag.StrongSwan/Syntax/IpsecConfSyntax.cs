@@ -1,3 +1,4 @@
+using SeilDiag.Diagnostics;
 using SeilDiag.Text;
 
 namespace SeilDiag.StrongSwan.Syntax;
@@ -54,7 +55,7 @@ public sealed class IpsecConfLine
     public required IReadOnlyList<IpsecConfToken> Tokens { get; init; }
 
     /// <summary>For SD0001: what was expected, and where on the line the problem starts.</summary>
-    public string? ErrorMessage { get; init; }
+    public LocalizedText? ErrorMessage { get; init; }
 
     public TextSpan? ErrorSpan { get; init; }
 
