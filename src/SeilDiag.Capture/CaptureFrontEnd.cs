@@ -29,7 +29,18 @@ public static class CaptureFrontEnd
         return Analyze(capturePath, reader, findings, keys, options ?? CaptureOptions.Default);
     }
 
-    /// <summary>Analyses frames from any reader (a file, or a live interface via <see cref="Live.LiveCapture"/>).</summary>
+    /// <summary>
+    /// Captures on a live interface (SharpPcap, needs libpcap/Npcap and capture permission) until the limits are
+    /// reached or <paramref name="cancel"/> fires, then returns the same analysis as for a file.
+    /// </summary>
+    public static CaptureAnalysis AnalyzeLive(string interfaceName, CaptureKeys keys, Live.LiveCaptureLimits limits, CaptureOptions? options = null, CancellationToken cancel = default)
+    {
+        var findings = new CaptureFindings(interfaceName);
+        using var reader = Live.LiveFrameReader.Open(interfaceName, limits, cancel);
+        return Analyze(interfaceName, reader, findings, keys, options ?? CaptureOptions.Default);
+    }
+
+    /// <summary>Analyses frames from any reader (a file, or a live interface via <see cref="Live.LiveFrameReader"/>).</summary>
     public static CaptureAnalysis Analyze(string name, IFrameReader reader, CaptureFindings findings, CaptureKeys keys, CaptureOptions options)
     {
         var session = new Session(name, findings, keys, options);
