@@ -1,3 +1,4 @@
+using SeilDiag.Diagnostics;
 using SeilDiag.Text;
 
 namespace SeilDiag.StrongSwan;
@@ -51,6 +52,71 @@ public sealed class IncludeResolver(Func<string, SourceText?> readFile, Func<str
             .Select(candidate => directory.Length == 0 ? Path.GetFileName(candidate) : Path.Combine(directory, Path.GetFileName(candidate)))
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>Include chains deeper than this are reported rather than followed (the starter stops at 10 as well).</summary>
+    public const int MaxIncludeDepth = 10;
+
+    /// <summary>A path made absolute for loop detection; unusable paths stay as given.</summary>
+    public static string FullPath(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
+    }
+
+    /// <summary>
+    /// Follows one include of all three file kinds: expands the pattern relative to the including file, and for each
+    /// file found calls <paramref name="visit"/> with the file and the include stack extended by it. A pattern that
+    /// matches nothing is only information (strongSwan skips it); a loop, a missing or unreadable file, or a chain deeper
+    /// than <see cref="MaxIncludeDepth"/> is SD0004 at <paramref name="where"/>.
+    /// </summary>
+    public void Follow(string includingPath, string pattern, Location where, IReadOnlyList<string> stack, List<Diagnostic> diagnostics,
+        Action<SourceText, List<string>> visit)
+    {
+        var targets = Expand(Combine(includingPath, pattern));
+        if (targets.Count == 0)
+        {
+            diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMatchesNothing(pattern)).WithSeverity(Severity.Info));
+            return;
+        }
+        foreach (var target in targets)
+        {
+            var full = FullPath(target);
+            if (stack.Contains(full, StringComparer.Ordinal))
+            {
+                var chain = string.Join(" → ", stack.Skip(stack.ToList().IndexOf(full)).Append(full).Select(Path.GetFileName));
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeLoop(chain)));
+                continue;
+            }
+            if (stack.Count > MaxIncludeDepth)
+            {
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where,
+                    new LocalizedText($"includes nested more than {MaxIncludeDepth} deep; '{target}' is not read", $"include の入れ子が {MaxIncludeDepth} 段を超えています。'{target}' は読みません")));
+                continue;
+            }
+            SourceText? included;
+            try
+            {
+                included = ReadFile(target);
+            }
+            catch (InputException e)
+            {
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeUnreadable(target, e.Message)));
+                continue;
+            }
+            if (included is null)
+            {
+                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMissing(target)));
+                continue;
+            }
+            visit(included, [.. stack, full]);
+        }
     }
 
     private static string GlobToRegex(string glob)

@@ -23,28 +23,13 @@ public sealed class IpsecConfTree
 /// </summary>
 public static class IpsecConfLoader
 {
-    /// <summary>The starter refuses includes nested deeper than this; a deeper chain is reported rather than followed.</summary>
-    public const int MaxIncludeDepth = 10;
-
     public static IpsecConfTree Load(SourceText root, IncludeResolver resolver, List<Diagnostic> diagnostics)
     {
         var documents = new List<IpsecConfDocument>();
         var lines = new List<IpsecConfLine>();
-        Visit(root, [Normalize(root.Path)], resolver, documents, lines, diagnostics);
+        Visit(root, [IncludeResolver.FullPath(root.Path)], resolver, documents, lines, diagnostics);
         var sections = BuildSections(lines, diagnostics);
         return new IpsecConfTree { Documents = documents, Lines = lines, Sections = sections };
-    }
-
-    private static string Normalize(string path)
-    {
-        try
-        {
-            return Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return path;
-        }
     }
 
     private static void Visit(SourceText text, List<string> stack, IncludeResolver resolver, List<IpsecConfDocument> documents,
@@ -70,48 +55,9 @@ public static class IpsecConfLoader
     private static void Include(SourceText text, IpsecConfLine line, List<string> stack, IncludeResolver resolver,
         List<IpsecConfDocument> documents, List<IpsecConfLine> lines, List<Diagnostic> diagnostics)
     {
-        var pattern = line.Name!;
         var where = Location.InText(text, line.Find(IpsecConfTokenKind.Name)!.Value);
-        var path = IncludeResolver.Combine(text.Path, pattern);
-        var targets = resolver.Expand(path);
-        if (targets.Count == 0)
-        {
-            // glob(3) finding nothing is not an error for the starter: it skips the include silently.
-            diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMatchesNothing(pattern))
-                .WithSeverity(Severity.Info));
-            return;
-        }
-        foreach (var target in targets)
-        {
-            var normalized = Normalize(target);
-            if (stack.Contains(normalized, StringComparer.Ordinal))
-            {
-                var chain = string.Join(" → ", stack.Skip(stack.IndexOf(normalized)).Append(normalized).Select(Path.GetFileName));
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeLoop(chain)));
-                continue;
-            }
-            if (stack.Count > MaxIncludeDepth)
-            {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, new LocalizedText($"includes nested more than {MaxIncludeDepth} deep; '{target}' is not read", $"include の入れ子が {MaxIncludeDepth} 段を超えています。'{target}' は読みません")));
-                continue;
-            }
-            SourceText? included;
-            try
-            {
-                included = resolver.ReadFile(target);
-            }
-            catch (InputException e)
-            {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeUnreadable(target, e.Message)));
-                continue;
-            }
-            if (included is null)
-            {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMissing(target)));
-                continue;
-            }
-            Visit(included, [.. stack, normalized], resolver, documents, lines, diagnostics);
-        }
+        resolver.Follow(text.Path, line.Name!, where, stack, diagnostics,
+            (included, nested) => Visit(included, nested, resolver, documents, lines, diagnostics));
     }
 
     private static List<IpsecConfSection> BuildSections(List<IpsecConfLine> lines, List<Diagnostic> diagnostics)

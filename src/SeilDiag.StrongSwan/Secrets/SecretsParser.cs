@@ -56,14 +56,8 @@ public static class SecretsParser
         var entries = new List<SecretEntry>();
         var diagnostics = new List<Diagnostic>();
         var documents = new List<SourceText>();
-        Visit(text, [FullPath(text.Path)], resolver, entries, diagnostics, documents);
+        Visit(text, [IncludeResolver.FullPath(text.Path)], resolver, entries, diagnostics, documents);
         return new SecretsDocument { Documents = documents, Entries = entries, Diagnostics = diagnostics };
-    }
-
-    private static string FullPath(string path)
-    {
-        try { return Path.GetFullPath(path); }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { return path; }
     }
 
     private static void Visit(SourceText text, List<string> stack, IncludeResolver resolver, List<SecretEntry> entries,
@@ -108,38 +102,8 @@ public static class SecretsParser
         var pattern = (hash >= 0 ? rest[..hash] : rest).Trim();
         var offset = span.Start + patternStart + rest.IndexOf(pattern, StringComparison.Ordinal);
         var where = Location.InText(text, new TextSpan(offset, pattern.Length));
-        var targets = resolver.Expand(IncludeResolver.Combine(text.Path, pattern));
-        if (targets.Count == 0)
-        {
-            diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMatchesNothing(pattern)).WithSeverity(Severity.Info));
-            return;
-        }
-        foreach (var target in targets)
-        {
-            var full = FullPath(target);
-            if (stack.Contains(full, StringComparer.Ordinal))
-            {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where,
-                    Phrases.IncludeLoop(string.Join(" → ", stack.Skip(stack.IndexOf(full)).Append(full).Select(Path.GetFileName)))));
-                continue;
-            }
-            SourceText? included;
-            try
-            {
-                included = resolver.ReadFile(target);
-            }
-            catch (InputException e)
-            {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeUnreadable(target, e.Message)));
-                continue;
-            }
-            if (included is null)
-            {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMissing(target)));
-                continue;
-            }
-            Visit(included, [.. stack, full], resolver, entries, diagnostics, documents);
-        }
+        resolver.Follow(text.Path, pattern, where, stack, diagnostics,
+            (included, nested) => Visit(included, nested, resolver, entries, diagnostics, documents));
     }
 
     /// <summary>The ':' between selectors and type: outside quotes, followed by a blank or the end of the line.</summary>

@@ -16,14 +16,8 @@ public static class StrongSwanConfParser
         var root = new StrongSwanConfSection("");
         var diagnostics = new List<Diagnostic>();
         var documents = new List<SourceText>();
-        Visit(text, root, [FullPath(text.Path)], resolver, diagnostics, documents);
+        Visit(text, root, [IncludeResolver.FullPath(text.Path)], resolver, diagnostics, documents);
         return new StrongSwanConfDocument { Root = root, Documents = documents, Diagnostics = diagnostics };
-    }
-
-    private static string FullPath(string path)
-    {
-        try { return Path.GetFullPath(path); }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { return path; }
     }
 
     private static void Visit(SourceText text, StrongSwanConfSection into, List<string> stack, IncludeResolver resolver,
@@ -112,39 +106,9 @@ public static class StrongSwanConfParser
         {
             var (pattern, span) = ReadValue();
             var where = Location.InText(text, span.Length > 0 ? span : keywordSpan);
-            var targets = resolver.Expand(IncludeResolver.Combine(text.Path, pattern));
-            if (targets.Count == 0)
-            {
-                diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMatchesNothing(pattern)).WithSeverity(Severity.Info));
-                return;
-            }
-            foreach (var target in targets)
-            {
-                var full = FullPath(target);
-                if (stack.Contains(full, StringComparer.Ordinal))
-                {
-                    diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where,
-                        Phrases.IncludeLoop(string.Join(" → ", stack.Skip(stack.IndexOf(full)).Append(full).Select(Path.GetFileName)))));
-                    continue;
-                }
-                SourceText? included;
-                try
-                {
-                    included = resolver.ReadFile(target);
-                }
-                catch (InputException e)
-                {
-                    diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeUnreadable(target, e.Message)));
-                    continue;
-                }
-                if (included is null)
-                {
-                    diagnostics.Add(Diagnostic.Create(Rules.IncludeProblem, where, Phrases.IncludeMissing(target)));
-                    continue;
-                }
-                // An include inside a section adds to that section, as libstrongswan's parser does.
-                Visit(included, section, [.. stack, full], resolver, diagnostics, documents);
-            }
+            // An include inside a section adds to that section, as libstrongswan's parser does.
+            resolver.Follow(text.Path, pattern, where, stack, diagnostics,
+                (included, nested) => Visit(included, section, nested, resolver, diagnostics, documents));
         }
 
         private string ReadName()
