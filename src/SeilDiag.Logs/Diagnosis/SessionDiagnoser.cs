@@ -105,6 +105,16 @@ internal static class SessionDiagnoser
                 // The responder failing on the peer's ID payload (message 5) says most; HASH_V1 failures follow from it.
                 { Specificity = decrypt.Detail == "ID_V1" ? 3 : 2 });
         }
+        else if (decrypt is null && First(LogEventKind.NoSharedKey) is null && s.Phase1Started
+                 && ev.FirstOrDefault(e => e.Kind == LogEventKind.ParsingFailed && BeforePhase1Done(e) && e.Daemon == Reading.LogDaemon.Charon) is { } parse)
+        {
+            // Without the ENC lines (e.g. a log of the IKE group only) "message parsing failed" on an encrypted
+            // phase-1 message is what is left of the decryption failure.
+            findings.Add(new Finding(Rules.PskMismatch, NegotiationPhase.Phase1,
+                [new LocalizedText($"{me} could not parse the encrypted phase-1 message from {peer} (\"{Message(parse)}\"): the keys derived from the pre-shared key most likely differ",
+                    $"{me} は {peer} からの暗号化されたフェーズ1 メッセージを解析できませんでした (\"{Message(parse)}\"): 事前共有鍵から導いた鍵が異なる可能性が高いです")],
+                parse, Evidence(parse), FixAdvice.PskMismatch()) { Specificity = 1 });
+        }
         else if (decrypt is null && ErrorNotify("PAYLOAD-MALFORMED", true) is { } malformed)
         {
             findings.Add(new Finding(Rules.PskMismatch, NegotiationPhase.Phase1,
