@@ -103,3 +103,47 @@ public class GarbageTests
         }
     }
 }
+
+public class ScoringAgainstOtherDialectsTests
+{
+    [SkippableFact]
+    public void SeilRecipeLinesOfTheSeedScoreZeroForAllThreeStrongSwanFiles()
+    {
+        var seil = string.Join("\n", File.ReadLines(TestInputs.SeedPath()).Where(l => l.StartsWith("interface.", StringComparison.Ordinal) || l.StartsWith("route.", StringComparison.Ordinal))) + "\n";
+        Assert.True(seil.Length > 500);
+        var text = SourceText.From(seil, "seil.conf");
+        Assert.Equal(0, StrongSwanFrontEnd.ScoreIpsecConf(text));
+        Assert.Equal(0, StrongSwanFrontEnd.ScoreSecrets(text));
+        Assert.Equal(0, StrongSwanFrontEnd.ScoreStrongSwanConf(text));
+        foreach (var block in TestInputs.SeedBlocks("ipsec.conf"))
+        {
+            Assert.True(StrongSwanFrontEnd.ScoreIpsecConf(SourceText.From(block)) > 0.9);
+        }
+    }
+
+    [Fact]
+    public void DefaultLoadReadsGlobIncludesFromDisk()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"seildiag-ss-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(directory, "ipsec.d"));
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "ipsec.conf"), "include ipsec.d/*.conf\ninclude ipsec.d/missing.conf\n");
+            File.WriteAllText(Path.Combine(directory, "ipsec.d", "b.conf"), "conn b\n\tright=10.0.0.3\n\tauto=add\n");
+            File.WriteAllText(Path.Combine(directory, "ipsec.d", "a.conf"), "conn a\n\tright=10.0.0.2\n\tauto=add\n");
+            File.WriteAllText(Path.Combine(directory, "ipsec.secrets"), "include ipsec.d/*.secrets\n");
+            File.WriteAllText(Path.Combine(directory, "ipsec.d", "a.secrets"), "10.0.0.2 : PSK \"a\"\n");
+            var config = StrongSwanFrontEnd.Load(InputReader.ReadFile(Path.Combine(directory, "ipsec.conf")), InputReader.ReadFile(Path.Combine(directory, "ipsec.secrets")));
+            Assert.Equal(["a", "b"], config.Conns.Select(c => c.Name));
+            var missing = Assert.Single(config.Diagnostics);
+            Assert.Equal(("SD0004", 2), (missing.Id, missing.Location!.Line));
+            Assert.True(config.Peers[0].PreSharedKey.Value!.SameAs(new Model.Secret("a")));
+            Assert.Null(config.Peers[1].PreSharedKey.Value);
+            Assert.Equal(5, config.Documents.Count);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
