@@ -1,0 +1,182 @@
+using SeilDiag.Analysis;
+using SeilDiag.Diagnostics;
+using SeilDiag.Fixes;
+using SeilDiag.Seil;
+using SeilDiag.StrongSwan;
+using SeilDiag.Tests;
+using SeilDiag.Text;
+
+namespace SeilDiag.Analyzers.Tests;
+
+/// <summary>
+/// The seed article's scenarios (docs/seed-scenarios.md) with the configs exactly as printed in the article,
+/// through both real front-ends: the SEIL listing that starts at a given article line and the ipsec.conf that
+/// follows it (plus the one ipsec.secrets line the article gives for all runs).
+/// </summary>
+public class SeedScenarioTests
+{
+    private const string Secrets = "10.0.0.1 : PSK xeeB5gohvaYi\n";
+
+    internal static string Article() => File.ReadAllText(SharedFiles.Require("seed", "000_b3ea9c92e5d0cf72.txt"));
+
+    /// <summary>The SEIL listing: consecutive "interface."/"route." lines from <paramref name="line"/> on.</summary>
+    internal static string SeilBlock(string article, int line) =>
+        string.Concat(article.Split('\n').Skip(line - 1)
+            .TakeWhile(l => l.StartsWith("interface.", StringComparison.Ordinal) || l.StartsWith("route.", StringComparison.Ordinal))
+            .Select(l => l + "\n"));
+
+    /// <summary>The first ipsec.conf listing after <paramref name="line"/>: "conn %default" up to the first blank line.</summary>
+    internal static string IpsecConf(string article, int line) =>
+        string.Concat(article.Split('\n').Skip(line - 1)
+            .SkipWhile(l => !l.StartsWith("conn %default", StringComparison.Ordinal))
+            .TakeWhile(l => l.Trim().Length > 0)
+            .Select(l => l + "\n"));
+
+    internal static IkeModel Model(string seil, string ipsecConf, string? secrets = Secrets)
+    {
+        var model = new IkeModel();
+        var seilText = new SourceText("seil.conf", seil);
+        var parsed = SeilFrontEnd.Parse(seilText);
+        model.Peers.AddRange(parsed.Peers);
+        model.Documents.Add(seilText);
+        var swan = StrongSwanFrontEnd.Load(new SourceText("ipsec.conf", ipsecConf), secrets is null ? null : new SourceText("ipsec.secrets", secrets));
+        model.Peers.AddRange(swan.Peers);
+        model.Documents.AddRange(swan.Documents);
+        return model;
+    }
+
+    private static (IkeModel Model, IReadOnlyList<Diagnostic> Diagnostics) Scenario(int seilLine, string? extraSeilLine = null)
+    {
+        var article = Article();
+        var seil = SeilBlock(article, seilLine) + (extraSeilLine ?? "");
+        var model = Model(seil, IpsecConf(article, seilLine));
+        Assert.Equal(2, model.Peers.Count);
+        return (model, AnalysisContext.Run(model, ConfigAnalyzers.All));
+    }
+
+    [SkippableFact]
+    public void S1_minimal_tunnel_has_no_error_and_predicts_the_article_suite()
+    {
+        var (model, diagnostics) = Scenario(163);
+        Assert.True(diagnostics.Errors().Count == 0, diagnostics.Dump());
+        var prediction = TunnelPrediction.Predict(model).Single();
+        var seilInitiates = prediction.Directions[0];
+        Assert.Equal("SEIL → strongSwan", seilInitiates.Label);
+        Assert.Equal(DirectionOutcome.Up, seilInitiates.Outcome);
+        // Article: AES-CBC-256/SHA2-256/MODP-1536 in phase 1; ESP AES-CBC-256 + HMAC-SHA-256-128.
+        Assert.StartsWith("SEIL → strongSwan: tunnel comes up with AES-CBC-256/SHA2-256/MODP-1536, ESP AES-CBC-256/HMAC-SHA-256-128", prediction.SummaryLines()[1]);
+        Assert.Equal(Phase1.PskVerdict.Match, prediction.Psk);
+    }
+
+    [SkippableFact]
+    public void S2_responder_only_seil_with_auto_start_works_and_strongswan_initiates()
+    {
+        var (model, diagnostics) = Scenario(246);
+        Assert.True(diagnostics.Errors().Count == 0, diagnostics.Dump());
+        var prediction = TunnelPrediction.Predict(model).Single();
+        Assert.Contains("initiation: strongSwan starts the negotiation", prediction.SummaryLines());
+    }
+
+    [SkippableFact]
+    public void S2_with_auto_add_nobody_initiates()
+    {
+        var article = Article();
+        var conf = IpsecConf(article, 246).Replace("auto=start", "auto=add", StringComparison.Ordinal);
+        var diagnostics = AnalysisContext.Run(Model(SeilBlock(article, 246), conf), ConfigAnalyzers.All);
+        var d = diagnostics.Single("SD3001");
+        Assert.Contains("SEIL is responder-only", d.Message);
+        Assert.Contains("auto = start", d.Fixes[0].Title);
+    }
+
+    [SkippableFact]
+    public void S3_dh_group_mismatch_with_a_fix_on_each_side()
+    {
+        var (_, diagnostics) = Scenario(292);
+        var d = diagnostics.Single("SD1001");
+        Assert.Contains("DH group: SEIL offers MODP_1024 only; strongSwan accepts MODP_1536 only", d.Message);
+        Assert.Equal("seil.conf", d.Location!.Path);
+        // The phase-1 proposal is located where the SEIL front-end says it starts (the phase1 keys, article lines 295-298).
+        Assert.InRange(291 + d.Location.Line, 295, 298);
+        Assert.Contains(d.AdditionalLocations, l => l.Path == "ipsec.conf");
+        var seilFix = d.Fixes[0];
+        Assert.Equal(FixSafety.KeepsSecurity, seilFix.Safety);
+        Assert.Contains("interface.ipsec0.ike.proposal.phase1.dh-group = modp1536", seilFix.Title);
+        var swanFix = d.Fixes.Single(f => f.Edits.Any(e => e.Path == "ipsec.conf"));
+        Assert.Equal(FixSafety.WeakensSecurity, swanFix.Safety);
+        Assert.Contains("modp1024", swanFix.Title);
+        Assert.Contains(diagnostics.OfRule("SD4001"), w => w.Message.Contains("MODP_1024"));
+    }
+
+    [SkippableFact]
+    public void S4_phase2_mismatch_names_hmac_md5()
+    {
+        var (_, diagnostics) = Scenario(602);
+        var d = diagnostics.Single("SD2001");
+        Assert.Contains("HMAC_MD5_96", d.Message);
+        Assert.Contains("interface.ipsec0.ike.proposal.phase2.authentication", d.Fixes[0].Title);
+        Assert.Contains("hmac-sha256", d.Fixes[0].Title);
+        Assert.Contains(d.Fixes, f => f.Safety == FixSafety.WeakensSecurity && f.Title.Contains("esp = aes256-md5!", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void S5_missing_proxy_id_is_fixed_on_seil_and_warns_against_any_to_any()
+    {
+        var (_, diagnostics) = Scenario(655);
+        var d = diagnostics.OfRule("SD2003").Single(x => x.Message.Contains("SEIL → strongSwan", StringComparison.Ordinal));
+        Assert.Contains("0.0.0.0/0 === 0.0.0.0/0", d.Message);
+        Assert.Contains(d.Evidence, e => e.Excerpt == "mismatched ID was returned.");
+        var fix = d.Fixes[0];
+        Assert.Contains("interface.ipsec0.ike.proposal.phase2.proxy-id.ipv4.local = 192.168.1.0/24", fix.Title);
+        Assert.Contains("interface.ipsec0.ike.proposal.phase2.proxy-id.ipv4.remote = 192.168.2.0/24", fix.Title);
+        Assert.Contains("leftsubnet=0.0.0.0/0 rightsubnet=0.0.0.0/0", fix.Explanation);
+    }
+
+    [SkippableFact]
+    public void S10_aggressive_mode_is_refused_by_strongswan()
+    {
+        var (_, diagnostics) = Scenario(163, "interface.ipsec0.ike.exchange-mode : aggressive\n");
+        var d = diagnostics.Single("SD1004");
+        Assert.Contains("SEIL → strongSwan", d.Message);
+        Assert.Contains("strongswan.conf was not given", d.Message);
+        Assert.Equal(FixSafety.KeepsSecurity, d.Fixes[0].Safety);
+        Assert.Equal(FixSafety.WeakensSecurity, d.Fixes[^1].Safety);
+        Assert.Single(diagnostics.OfRule("SD4002"));
+    }
+
+    public static TheoryData<int, string?, string> FixableSeeds => new()
+    {
+        { 292, null, "SD1001" },
+        { 602, null, "SD2001" },
+        { 655, null, "SD2003" },
+        { 163, "interface.ipsec0.ike.exchange-mode : aggressive\n", "SD1004" },
+    };
+
+    /// <summary>Apply the preferred (secure) fix to the article's own files, re-parse both and check again.</summary>
+    [SkippableTheory]
+    [MemberData(nameof(FixableSeeds))]
+    public void Applying_the_preferred_fix_to_the_seed_configs_leaves_no_error(int seilLine, string? extra, string ruleId)
+    {
+        var article = Article();
+        var files = new Dictionary<string, string>
+        {
+            ["seil.conf"] = SeilBlock(article, seilLine) + (extra ?? ""),
+            ["ipsec.conf"] = IpsecConf(article, seilLine),
+        };
+        var before = AnalysisContext.Run(Model(files["seil.conf"], files["ipsec.conf"]), ConfigAnalyzers.All);
+        foreach (var diagnostic in before.Errors())
+        {
+            var fix = diagnostic.Fixes.FirstOrDefault(f => !f.IsAdvice);
+            Assert.True(fix is not null, $"{diagnostic} has no fix");
+            Assert.Equal(FixSafety.KeepsSecurity, fix.Safety);
+        }
+        Assert.Contains(before.Errors(), d => d.Id == ruleId);
+        // Apply the preferred fix of every error at once, as 'seildiag fix' does.
+        foreach (var (path, edits) in FixApplier.PreferredEdits(before.Errors()))
+        {
+            var result = FixApplier.Apply(files[path], edits);
+            files[path] = result.NewText;
+        }
+        var after = AnalysisContext.Run(Model(files["seil.conf"], files["ipsec.conf"]), ConfigAnalyzers.All);
+        Assert.True(after.Errors().Count == 0, $"{files["seil.conf"]}\n{files["ipsec.conf"]}\n{after.Dump()}");
+    }
+}
