@@ -172,7 +172,8 @@ public static class LogFrontEnd
             }
             // Once the detailed sessions are full, later sessions are only diagnosed, never shown: lines the diagnosis
             // does not read are not materialised (most of a charon log is packet and "Other" lines).
-            if (kind is LogEventKind.PacketSent or LogEventKind.Other && lean())
+            if (kind is LogEventKind.PacketSent or LogEventKind.Other or LogEventKind.MessageGenerated or LogEventKind.MessageParsed or LogEventKind.IkeSaStateChange
+                && !NeededWhenLean(kind.Value, message) && lean())
             {
                 continue;
             }
@@ -202,6 +203,15 @@ public static class LogFrontEnd
             tracker.Add(e);
         }
     }
+
+    /// <summary>Of the bulk kinds, what the diagnosis still reads: notifies, phase-1 message 0 (mode and role), the end of an IKE_SA.</summary>
+    private static bool NeededWhenLean(LogEventKind kind, ReadOnlySpan<char> message) => kind switch
+    {
+        LogEventKind.MessageGenerated or LogEventKind.MessageParsed =>
+            message.Contains("N(", StringComparison.Ordinal) || message.Contains(" request 0 [", StringComparison.Ordinal) || message.Contains(" response 0 [", StringComparison.Ordinal),
+        LogEventKind.IkeSaStateChange => message.EndsWith("DESTROYING"),
+        _ => false,
+    };
 
     /// <summary>Level-4 lines print key material; they are never kept as evidence.</summary>
     private static bool IsKeyMaterial(ReadOnlySpan<char> message) =>

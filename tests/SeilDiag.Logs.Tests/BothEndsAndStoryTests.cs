@@ -92,3 +92,25 @@ public sealed class BothEndsAndStoryTests
         Assert.Equal("10.0.0.1", sa.InitiatorIdentity!.Value);
     }
 }
+
+/// <summary>A log with more sessions than are kept in detail: later sessions are diagnosed and compacted, the diagnosis stays one.</summary>
+public sealed class LongLogTests
+{
+    [SkippableFact]
+    public void ManyRepeatedFailuresAreOneDiagnosisWithBoundedEvidence()
+    {
+        var lines = File.ReadAllLines(SharedFiles.Require("corpus", "lab", "03-phase1-dh-mismatch", "remote-charon.log"));
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < LogFrontEnd.DetailedSessionLimit + 100; i++)
+        {
+            foreach (var line in lines) text.Append(line).Append('\n');
+        }
+        var analysis = LogFrontEnd.Analyze([LogInput.FromText("long.log", text.ToString())]);
+        var d = Assert.Single(analysis.Diagnostics, x => x.Severity == Severity.Error);
+        Assert.Equal("phase 1 proposal mismatch: DH group: received MODP_1024, configured MODP_1536", d.Message);
+        Assert.Equal(LogFrontEnd.DetailedSessionLimit, analysis.Sessions.Count);
+        Assert.Equal(100, analysis.CompactedSessions);
+        Assert.True(d.Evidence.Count <= 60);
+        Assert.Contains("(100 more sessions", analysis.Story("en"));
+    }
+}
