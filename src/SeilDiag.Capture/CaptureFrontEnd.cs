@@ -144,7 +144,9 @@ public static class CaptureFrontEnd
                 case IpProtocol.Udp:
                     return DecodeUdp(frame, packet);
                 case IpProtocol.Esp:
-                    return _esp.Process(frame, packet, packet.Payload.Span, udp: false, Relative(frame.Time), packet.Source.ToString(), packet.Destination.ToString(), findings);
+                    var describe = options.RetainPackets || options.PacketObserver is not null;
+                    return _esp.Process(frame, packet, packet.Payload.Span, udp: false, Relative(frame.Time),
+                        describe ? packet.Source.ToString() : "", describe ? packet.Destination.ToString() : "", findings);
                 default:
                     return new PacketSummary
                     {

@@ -26,6 +26,7 @@ public sealed class EspDecryptor : IDisposable
     private readonly Aes? _ctrAes;
     private readonly byte[] _salt = [];
     private readonly IncrementalHash? _hmac;
+    private readonly ICryptoTransform? _ecbDecryptor;
     private readonly byte[] _mac = new byte[64];
     private byte[] _plain = new byte[2048];
 
@@ -39,6 +40,11 @@ public sealed class EspDecryptor : IDisposable
                 Require(key.Length is 16 or 24 or 32, "AES-CBC needs a 16, 24 or 32-byte key");
                 _block = Aes.Create();
                 _block.Key = key;
+                // One ECB transform for the life of the SA: the one-shot CBC API sets up a native cipher context
+                // (key schedule included) on every call, which costs more than decrypting a 1400-byte packet.
+                _block.Mode = CipherMode.ECB;
+                _block.Padding = PaddingMode.None;
+                _ecbDecryptor = _block.CreateDecryptor();
                 break;
             case EspEncryption.TripleDesCbc:
                 Require(key.Length == 24, "TripleDES-CBC needs a 24-byte key");
@@ -137,7 +143,10 @@ public sealed class EspDecryptor : IDisposable
         var plain = _plain.AsSpan(0, cipherLength);
         switch (_sa.Encryption)
         {
-            case EspEncryption.AesCbc or EspEncryption.TripleDesCbc or EspEncryption.DesCbc:
+            case EspEncryption.AesCbc:
+                CbcWithEcb(cipher, ivSpan, plain);
+                break;
+            case EspEncryption.TripleDesCbc or EspEncryption.DesCbc:
                 _block!.DecryptCbc(cipher, ivSpan, plain, PaddingMode.None);
                 break;
             case EspEncryption.AesCtr:
@@ -208,6 +217,43 @@ public sealed class EspDecryptor : IDisposable
         return new EspDecryption(true, status, next, padLength, _plain.AsMemory(0, cipherLength - 2 - padLength), null);
     }
 
+    private byte[] _cipherCopy = new byte[2048];
+
+    /// <summary>CBC decryption as ECB decryption of every block XORed with the previous cipher block (or the IV).</summary>
+    private void CbcWithEcb(ReadOnlySpan<byte> cipher, ReadOnlySpan<byte> iv, Span<byte> plain)
+    {
+        if (_cipherCopy.Length < cipher.Length)
+        {
+            _cipherCopy = new byte[Math.Max(cipher.Length, _cipherCopy.Length * 2)];
+        }
+        cipher.CopyTo(_cipherCopy);
+        var n = _ecbDecryptor!.TransformBlock(_cipherCopy, 0, cipher.Length, _plain, 0);
+        if (n != cipher.Length)
+        {
+            throw new CryptographicException("ECB transform returned a short block count");
+        }
+        XorInto(plain[..16], iv);
+        XorInto(plain[16..], cipher[..^16]);
+    }
+
+    private static void XorInto(Span<byte> target, ReadOnlySpan<byte> other)
+    {
+        var i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var width = System.Numerics.Vector<byte>.Count;
+            for (; i + width <= target.Length; i += width)
+            {
+                var v = new System.Numerics.Vector<byte>(target[i..]) ^ new System.Numerics.Vector<byte>(other[i..]);
+                v.CopyTo(target[i..]);
+            }
+        }
+        for (; i < target.Length; i++)
+        {
+            target[i] ^= other[i];
+        }
+    }
+
     private static bool IsPlausibleNextHeader(byte next) => next is 4 or 41 or 6 or 17 or 1 or 58 or 47 or 59 or 50 or 97 or 132 or 136 or 2 or 103 or 112 or 115;
 
     private void GcmCtr(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> cipher, Span<byte> plain)
@@ -241,6 +287,7 @@ public sealed class EspDecryptor : IDisposable
         _block?.Dispose();
         _gcm?.Dispose();
         _ctrAes?.Dispose();
+        _ecbDecryptor?.Dispose();
         _hmac?.Dispose();
     }
 }

@@ -53,7 +53,10 @@ internal sealed class EspTracker(string path, CaptureKeys keys, CaptureOptions o
             Frame = frame.Number, Time = frame.Time, RelativeTime = relative, Length = frame.OriginalLength, Kind = PacketKind.Esp,
             Source = src, Destination = dst, Spi = spi, Sequence = seq, UdpEncapsulated = udp,
         };
-        var prefix = $"ESP spi=0x{spi:x8} seq={seq}" + (udp ? " (UDP-encapsulated)" : "");
+        // Nobody will read per-packet text when packets are neither kept nor observed (counters-only runs over
+        // huge captures): skip formatting it, it costs more than the decryption.
+        var describe = options.RetainPackets || options.PacketObserver is not null || depth > 0;
+        var prefix = describe ? $"ESP spi=0x{spi:x8} seq={seq}" + (udp ? " (UDP-encapsulated)" : "") : "";
         if (sa.Key is null)
         {
             summary.Info = prefix;
@@ -86,6 +89,10 @@ internal sealed class EspTracker(string path, CaptureKeys keys, CaptureOptions o
             return summary;
         }
         sa.Decrypted++;
+        if (!describe)
+        {
+            return summary;
+        }
         summary.Inner = InnerPacket.Summarize(result.NextHeader, result.Inner.Span);
         if (depth < MaxNesting && result.NextHeader == IpProtocol.Ipip && NestedEsp(result.Inner.Span) is { } nested)
         {
