@@ -58,7 +58,7 @@ public class SeedScenarioTests
     public void S1_minimal_tunnel_has_no_error_and_predicts_the_article_suite()
     {
         var (model, diagnostics) = Scenario(163);
-        Assert.True(diagnostics.Errors().Count == 0, diagnostics.Dump());
+        Assert.True(diagnostics.Count == 0, diagnostics.Dump());
         var prediction = TunnelPrediction.Predict(model).Single();
         var seilInitiates = prediction.Directions[0];
         Assert.Equal("SEIL → strongSwan", seilInitiates.Label);
@@ -141,6 +141,26 @@ public class SeedScenarioTests
         Assert.Equal(FixSafety.KeepsSecurity, d.Fixes[0].Safety);
         Assert.Equal(FixSafety.WeakensSecurity, d.Fixes[^1].Safety);
         Assert.Single(diagnostics.OfRule("SD4002"));
+    }
+
+    [SkippableFact]
+    public void S2_with_auto_add_each_fix_makes_somebody_initiate()
+    {
+        var article = Article();
+        var seil = SeilBlock(article, 246);
+        var conf = IpsecConf(article, 246).Replace("auto=start", "auto=add", StringComparison.Ordinal);
+        var d = AnalysisContext.Run(Model(seil, conf), ConfigAnalyzers.All).Single("SD3001");
+        Assert.Equal(2, d.Fixes.Count);
+        foreach (var fix in d.Fixes)
+        {
+            var files = new Dictionary<string, string> { ["seil.conf"] = seil, ["ipsec.conf"] = conf };
+            foreach (var group in fix.Edits.GroupBy(e => e.Path))
+            {
+                files[group.Key] = FixApplier.Apply(files[group.Key], group).NewText;
+            }
+            var after = AnalysisContext.Run(Model(files["seil.conf"], files["ipsec.conf"]), ConfigAnalyzers.All);
+            Assert.True(after.Errors().Count == 0, $"{fix.Title}\n{files["seil.conf"]}\n{files["ipsec.conf"]}\n{after.Dump()}");
+        }
     }
 
     public static TheoryData<int, string?, string> FixableSeeds => new()

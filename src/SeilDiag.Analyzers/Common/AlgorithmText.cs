@@ -51,7 +51,9 @@ internal static class AlgorithmText
     public static string List(IEnumerable<string> values)
     {
         var distinct = values.Distinct().ToList();
-        return distinct.Count == 1 ? $"{distinct[0]} only" : string.Join(", ", distinct);
+        return distinct.Count == 1 ? $"{distinct[0]} only"
+            : distinct.Count <= 8 ? string.Join(", ", distinct)
+            : string.Join(", ", distinct.Take(8)) + $", ... ({distinct.Count} in all)";
     }
 
     public static string ListJa(IEnumerable<string> values)

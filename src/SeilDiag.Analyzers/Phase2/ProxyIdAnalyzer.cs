@@ -53,8 +53,9 @@ public sealed class ProxyIdAnalyzer : PairAnalyzer
             : initiator.Vendor == PeerVendor.Seil
                 ? $"{r} narrows them to {theirs.Local} === {theirs.Remote}; {i} logs \"mismatched ID was returned\" and phase 2 fails"
                 : $"{r} narrows them to {theirs.Local} === {theirs.Remote} and {i} accepts: only that traffic is protected";
-        var text = $"{direction.Label}: {i} proposes {proposed.Local} === {proposed.Remote} ({EndNames.Source(initiator, initiator.ProxyIds)}), {r} has {theirs.Remote} === {theirs.Local} ({EndNames.Source(responder, responder.ProxyIds)}); {consequence}";
-        var textJa = $"{direction.Label}: {i} の提案 {proposed.Local} === {proposed.Remote} に対し {r} の設定は {theirs.Remote} === {theirs.Local}";
+        // Both pairs are written from the initiator's side (local === remote), so equal-looking text means equal IDs.
+        var text = $"{direction.Label}: {i} proposes {proposed.Local} === {proposed.Remote} ({EndNames.Source(initiator, initiator.ProxyIds)}), {r} expects {theirs.Local} === {theirs.Remote} from it (its own {theirs.Remote} === {theirs.Local}, {EndNames.Source(responder, responder.ProxyIds)}); {consequence}";
+        var textJa = $"{direction.Label}: {i} の提案 {proposed.Local} === {proposed.Remote} に対し {r} が期待するのは {theirs.Local} === {theirs.Remote}";
         var location = EndNames.LocationOf(initiator, initiator.ProxyIds);
         var diagnostic = Diagnostic.Create(Rules.ProxyIdMismatch, location, new LocalizedText(text, textJa))
             .WithAdditionalLocations(Others(location, EndNames.LocationOf(responder, responder.ProxyIds)))
