@@ -67,6 +67,7 @@ public static class LogFrontEnd
             }
         }
 
+        sessions.Sort((a, b) => a.Id.CompareTo(b.Id));
         SessionPairing.Pair(sessions);
         var all = merger.ToDiagnostics().Concat(diagnostics).ToList();
         return new LogAnalysis

@@ -24,6 +24,10 @@ public sealed class BothEndsAndStoryTests
         Assert.Contains(d.Evidence, e => e.Excerpt!.Contains("invalid ID_V1 payload length, decryption failed?", StringComparison.Ordinal));
         Assert.Single(d.AdditionalLocations);
         Assert.DoesNotContain(analysis.Diagnostics, x => x.Id == "SD3002");
+        // The initiator's one IKE_SA (three keying tries) pairs with the responder's first attempt, not a later one.
+        var seil = Assert.Single(analysis.Sessions, s => s.Path.EndsWith("seil-charon.log"));
+        Assert.Equal(seil.Start, seil.Counterpart!.Start);
+        Assert.Equal(analysis.Sessions.OrderBy(s => s.Id), analysis.Sessions);
         Assert.All(d.Evidence, e => Assert.NotNull(e.Time));
     }
 

@@ -9,26 +9,29 @@ internal static class SessionPairing
 {
     public static void Pair(IReadOnlyList<LogSession> sessions)
     {
-        foreach (var group in sessions.Where(s => s.Local is not null && s.Remote is not null).GroupBy(s => s.PairKey))
+        foreach (var tunnel in sessions.Where(s => s.Local is not null && s.Remote is not null).GroupBy(s => s.PairKey))
         {
-            var byPath = group.GroupBy(s => s.Path).ToList();
+            var byPath = tunnel.GroupBy(s => s.Path).ToList();
             if (byPath.Count < 2)
             {
                 continue;
             }
-            var first = byPath[0].ToList();
-            foreach (var other in byPath.Skip(1))
+            // Greedy over all cross-log candidates, nearest first, so a session is paired with the closest negotiation.
+            var candidates =
+                from a in tunnel
+                from b in tunnel
+                where a.Id < b.Id && a.Path != b.Path && a.Local!.Address.Equals(b.Remote!.Address) && a.Remote!.Address.Equals(b.Local!.Address)
+                let sameCookies = a.Cookies is not null && a.Cookies == b.Cookies
+                let distance = sameCookies ? TimeSpan.Zero : Distance(a.Start, b.Start)
+                where sameCookies || distance < TimeSpan.FromMinutes(2)
+                orderby distance
+                select (a, b);
+            foreach (var (a, b) in candidates.ToList())
             {
-                foreach (var s in other)
+                if (a.Counterpart is null && b.Counterpart is null)
                 {
-                    var match = first.Where(f => f.Counterpart is null && f.Local!.Address.Equals(s.Remote!.Address) && f.Remote!.Address.Equals(s.Local!.Address))
-                        .OrderBy(f => f.Cookies is not null && f.Cookies == s.Cookies ? TimeSpan.Zero : Distance(f.Start, s.Start))
-                        .FirstOrDefault();
-                    if (match is not null && (match.Cookies == s.Cookies && s.Cookies is not null || Distance(match.Start, s.Start) < TimeSpan.FromMinutes(2)))
-                    {
-                        match.Counterpart = s;
-                        s.Counterpart = match;
-                    }
+                    a.Counterpart = b;
+                    b.Counterpart = a;
                 }
             }
         }
