@@ -138,3 +138,36 @@ public class SecretsTests
         Assert.Equal(IdentityType.Ipv6Address, entry.Selectors[0].Identity.Type);
     }
 }
+
+public class SecretIndexTests
+{
+    [Fact]
+    public void IndexedLookupSelectsExactlyWhatTheFullScanSelects()
+    {
+        const string text = """
+            : PSK "selectorless"
+            10.0.0.1 : PSK "a"
+            @Seil.Example.JP 10.0.0.2 : PSK "b"
+            *.example.jp : PSK "wild"
+            10.0.0.2 10.0.0.1 : PSK "both"
+            carol@example.jp : XAUTH "x"
+            %any 10.0.0.3 : PSK "any3"
+            010.0.0.4 : PSK "leading zero"
+            """;
+        var document = SecretsParser.Read(SourceText.From(text, "s"), TestInputs.Files(new() { ["s"] = text }));
+        string[] ids = ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.9", "@seil.example.jp", "@other.example.jp", "@x.org", "carol@example.jp", "%any"];
+        foreach (var me in ids)
+        {
+            foreach (var other in ids)
+            {
+                foreach (var type in new[] { "PSK", "XAUTH" })
+                {
+                    var a = Conns.IdentityParser.Parse(me);
+                    var b = Conns.IdentityParser.Parse(other);
+                    Assert.Same(SecretSelection.Select(document.Entries, a, b, type), document.FindSharedKey(a, b, type));
+                }
+            }
+        }
+        Assert.Equal(3, document.FindSharedKey(Conns.IdentityParser.Parse("%any"), Conns.IdentityParser.Parse("@SEIL.example.jp"))!.Line);
+    }
+}

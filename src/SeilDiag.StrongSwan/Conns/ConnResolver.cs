@@ -24,7 +24,8 @@ public static class ConnResolver
         var reported = new HashSet<IpsecConfLine>();
         var reportedLoops = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<StrongSwanConn>();
-        foreach (var conn in byName.Values.OrderBy(c => conns.IndexOf(c)))
+        var order = conns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        foreach (var conn in byName.Values.OrderBy(c => order[c]))
         {
             var settings = new Dictionary<string, ConnSetting>(StringComparer.Ordinal);
             foreach (var section in defaults)

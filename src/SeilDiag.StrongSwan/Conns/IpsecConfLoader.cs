@@ -63,13 +63,14 @@ public static class IpsecConfLoader
     private static List<IpsecConfSection> BuildSections(List<IpsecConfLine> lines, List<Diagnostic> diagnostics)
     {
         var sections = new List<IpsecConfSection>();
+        var byName = new Dictionary<(IpsecConfSectionKind, string), IpsecConfSection>();
         IpsecConfSection? current = null;
         foreach (var line in lines)
         {
             switch (line.Kind)
             {
                 case IpsecConfLineKind.SectionHeader:
-                    current = StartSection(line, sections, diagnostics);
+                    current = StartSection(line, sections, byName, diagnostics);
                     break;
                 case IpsecConfLineKind.Parameter when current is null:
                     diagnostics.Add(Diagnostic.Create(Rules.SyntaxError, Location.InText(line.Document, line.Find(IpsecConfTokenKind.Key)!.Value),
@@ -90,7 +91,8 @@ public static class IpsecConfLoader
         return sections;
     }
 
-    private static IpsecConfSection? StartSection(IpsecConfLine line, List<IpsecConfSection> sections, List<Diagnostic> diagnostics)
+    private static IpsecConfSection? StartSection(IpsecConfLine line, List<IpsecConfSection> sections,
+        Dictionary<(IpsecConfSectionKind, string), IpsecConfSection> byName, List<Diagnostic> diagnostics)
     {
         var kind = line.Keyword switch
         {
@@ -105,13 +107,13 @@ public static class IpsecConfLoader
                 new LocalizedText($"'config {line.Name}': the only config section is 'config setup'", $"'config {line.Name}': config セクションは 'config setup' だけです")));
         }
         var section = new IpsecConfSection { Kind = kind, Name = line.Name!, Header = line };
-        var duplicate = sections.FirstOrDefault(s => s.Kind == kind && s.Name == section.Name && kind != IpsecConfSectionKind.Setup && !section.IsDefault);
-        if (duplicate is not null)
+        if (kind != IpsecConfSectionKind.Setup && !section.IsDefault && byName.TryGetValue((kind, section.Name), out var duplicate))
         {
             diagnostics.Add(Diagnostic.Create(Rules.DuplicateKey, Location.InText(line.Document, nameSpan),
                 $"{line.Keyword} {section.Name}", duplicate.Header.Line));
         }
         sections.Add(section);
+        byName[(kind, section.Name)] = section;
         return section;
     }
 }

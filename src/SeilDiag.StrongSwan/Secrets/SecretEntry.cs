@@ -36,8 +36,11 @@ public sealed class SecretEntry
 
     public Location Location => Location.OnLine(Document, Line);
 
-    /// <summary>The owners charon registers: the selectors, or %any when none are written.</summary>
-    public IEnumerable<IkeIdentity> Owners => Selectors.Count == 0 ? [IkeIdentity.AnyIdentity] : Selectors.Select(s => s.Identity);
+    private IReadOnlyList<IkeIdentity>? _owners;
+
+    /// <summary>The owners charon registers: the selectors, or %any when none are written (addresses in canonical form).</summary>
+    public IReadOnlyList<IkeIdentity> Owners => _owners ??=
+        Selectors.Count == 0 ? [IkeIdentity.AnyIdentity] : Selectors.Select(s => SecretSelection.Canonical(s.Identity)).ToList();
 
     public override string ToString() =>
         $"{Document.Path}:{Line}: {(Selectors.Count == 0 ? "(no selector)" : string.Join(' ', Selectors.Select(s => s.Text)))} : {Type} <redacted>";

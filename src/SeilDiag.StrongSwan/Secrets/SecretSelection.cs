@@ -27,6 +27,8 @@ public static class SecretSelection
 
     public static SecretEntry? Select(IEnumerable<SecretEntry> entries, IkeIdentity me, IkeIdentity other, string type = "PSK")
     {
+        me = Canonical(me);
+        other = Canonical(other);
         SecretEntry? found = null;
         int bestMe = MatchNone, bestOther = MatchNone;
         foreach (var entry in entries)
@@ -35,8 +37,12 @@ public static class SecretSelection
             {
                 continue;
             }
-            var matchMe = entry.Owners.Max(owner => Match(me, owner));
-            var matchOther = entry.Owners.Max(owner => Match(other, owner));
+            int matchMe = MatchNone, matchOther = MatchNone;
+            foreach (var owner in entry.Owners)
+            {
+                matchMe = Math.Max(matchMe, Compare(me, owner));
+                matchOther = Math.Max(matchOther, Compare(other, owner));
+            }
             if (matchMe == MatchNone && matchOther == MatchNone)
             {
                 continue;
@@ -56,7 +62,15 @@ public static class SecretSelection
     }
 
     /// <summary>How well identity <paramref name="id"/> (looked up) matches <paramref name="owner"/> (a selector).</summary>
-    public static int Match(IkeIdentity id, IkeIdentity owner)
+    public static int Match(IkeIdentity id, IkeIdentity owner) => Compare(Canonical(id), Canonical(owner));
+
+    /// <summary>An address identity in canonical text ("010.0.0.1" and "10.0.0.1" are one address); others unchanged.</summary>
+    public static IkeIdentity Canonical(IkeIdentity identity) =>
+        identity.IsAddress && System.Net.IPAddress.TryParse(identity.Value, out var address) && address.ToString() != identity.Value
+            ? identity with { Value = address.ToString() }
+            : identity;
+
+    private static int Compare(IkeIdentity id, IkeIdentity owner)
     {
         if (owner.Type == IdentityType.Any)
         {
@@ -68,7 +82,7 @@ public static class SecretSelection
         }
         var caseInsensitive = id.Type is IdentityType.Fqdn or IdentityType.UserFqdn;
         var comparison = caseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        if (string.Equals(Normalize(id), Normalize(owner), comparison))
+        if (string.Equals(id.Value, owner.Value, comparison))
         {
             return MatchPerfect;
         }
@@ -78,7 +92,4 @@ public static class SecretSelection
         }
         return MatchNone;
     }
-
-    private static string Normalize(IkeIdentity identity) =>
-        identity.IsAddress && System.Net.IPAddress.TryParse(identity.Value, out var address) ? address.ToString() : identity.Value;
 }
