@@ -118,6 +118,15 @@ public class RecipeEditorTests
     }
 
     [Fact]
+    public void SetList_grows_a_list_that_ends_the_file_without_a_line_break()
+    {
+        var text = "interface.ipsec0.ipv4.destination: 10.0.0.2\ninterface.ipsec0.ike.proposal.phase2.authentication.0.algorithm: hmac-md5";
+        var (_, newText, after) = Apply(text, e => e.SetList("ike.proposal.phase2.authentication", ["hmac-sha256", "hmac-sha1"]));
+        Assert.Equal("interface.ipsec0.ipv4.destination: 10.0.0.2\ninterface.ipsec0.ike.proposal.phase2.authentication.0.algorithm: hmac-sha256\ninterface.ipsec0.ike.proposal.phase2.authentication.1.algorithm: hmac-sha1", newText);
+        Assert.Equal(6, after.Peers[0].Phase2Proposals.Value.Count);
+    }
+
+    [Fact]
     public void DisplayKey_is_the_full_key()
     {
         var document = SeilFrontEnd.Parse(SourceText.From("interface.ipsec3.ipv4.destination: 10.0.0.2\n"));

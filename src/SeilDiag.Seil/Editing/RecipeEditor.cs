@@ -41,11 +41,15 @@ public sealed class RecipeEditor(SourceText text, IReadOnlyList<SeilLine> lines,
             .OrderBy(e => e.Index, Comparer<string?>.Create((a, b) => ProposalExpansion.CompareIndex(a!, b!)))
             .ToList();
         var edits = new List<TextEdit>();
+        var growing = values.Count > entries.Count;
         for (var i = 0; i < entries.Count; i++)
         {
             if (i < values.Count)
             {
-                if (entries[i].Setting.Value != values[i] || entries[i].Setting.StrayColon is not null)
+                // When the list grows, the last entry's edit also carries the new lines (below): an insertion
+                // touching a replacement is refused by FixApplier.
+                var changed = entries[i].Setting.Value != values[i] || entries[i].Setting.StrayColon is not null;
+                if (changed && !(growing && i == entries.Count - 1))
                 {
                     edits.Add(TextEdit.Replace(text, entries[i].Setting.ValueEditSpan, RecipeFormat.Value(values[i])));
                 }
@@ -55,7 +59,7 @@ public sealed class RecipeEditor(SourceText text, IReadOnlyList<SeilLine> lines,
                 edits.Add(TextEdit.DeleteLine(text, entries[i].Setting.LineNumber));
             }
         }
-        if (values.Count > entries.Count)
+        if (growing)
         {
             var step = IndexStep();
             var next = entries.Count == 0
@@ -67,10 +71,29 @@ public sealed class RecipeEditor(SourceText text, IReadOnlyList<SeilLine> lines,
                 added.Add(($"{head}{next.ToString(CultureInfo.InvariantCulture)}.algorithm", value));
                 next += step;
             }
-            var after = entries.Count == 0 ? LastInterfaceLine() : entries.Max(e => e.Setting.LineNumber);
-            edits.Add(Insert(after, added));
+            if (entries.Count == 0)
+            {
+                edits.Add(Insert(LastInterfaceLine(), added));
+            }
+            else
+            {
+                edits.Add(ReplaceAndAppend(entries[^1].Setting, values[entries.Count - 1], added));
+            }
         }
         return edits;
+    }
+
+    /// <summary>One edit from the value of <paramref name="last"/> to the end of its line: the (new) value, the rest of the line as it was, then the added lines.</summary>
+    private TextEdit ReplaceAndAppend(SeilSettingLine last, string value, IReadOnlyList<(string Key, string Value)> settings)
+    {
+        var reference = RecipeLineStyle.Reference(lines, Prefix);
+        var full = last.FullSpan;
+        var rest = text.Text[last.ValueSpan.End..full.End];
+        var hasBreak = rest.EndsWith('\n') || rest.EndsWith('\r');
+        var added = string.Join(text.NewLine, settings.Select(s => RecipeLineStyle.Compose(reference, s.Key, s.Value)));
+        var newValue = last.Value == value && last.StrayColon is null ? text[last.ValueEditSpan] : RecipeFormat.Value(value);
+        var replacement = hasBreak ? newValue + rest + added + text.NewLine : newValue + rest + text.NewLine + added;
+        return TextEdit.Replace(text, TextSpan.FromBounds(last.ValueEditSpan.Start, full.End), replacement);
     }
 
     private TextEdit Insert(int afterLine, IReadOnlyList<(string Key, string Value)> settings)

@@ -6,7 +6,7 @@ using SeilDiag.Text;
 namespace SeilDiag.Seil.Recipe;
 
 /// <summary>The effective settings of one <c>interface.ipsecN</c>, read by keys relative to it.</summary>
-internal sealed class PeerScope(SourceText text, IReadOnlyDictionary<string, EffectiveSetting> settings, string prefix)
+internal sealed class PeerScope(SourceText text, IReadOnlyDictionary<string, EffectiveSetting> settings, string prefix, IReadOnlyList<EffectiveSetting> own)
 {
     public string Prefix { get; } = prefix;
 
@@ -29,7 +29,7 @@ internal sealed class PeerScope(SourceText text, IReadOnlyDictionary<string, Eff
     public ListValues<T> List<T>(string listKey, IReadOnlyList<string> defaults, Func<string, T?> map) where T : struct
     {
         var head = Prefix + listKey + ".";
-        var entries = settings.Values
+        var entries = own
             .Where(s => s.IsValid && s.Key.StartsWith(head, StringComparison.Ordinal) && s.Key.EndsWith(".algorithm", StringComparison.Ordinal))
             .Select(s => (Index: s.Key[head.Length..^".algorithm".Length], Setting: s))
             .Where(e => e.Index.Length > 0 && e.Index.All(char.IsAsciiDigit))

@@ -27,13 +27,18 @@ internal sealed class RecipePeerBuilder(SourceText text, IReadOnlyList<SeilLine>
             .GroupBy(x => x.Name)
             .Select(g => (Name: g.Key, FirstLine: g.Min(x => x.LineNumber)))
             .OrderBy(x => x.FirstLine);
-        return [.. interfaces.Select(i => BuildPeer(i.Name, i.FirstLine))];
+        // Each peer reads only its own settings (a config may have many interfaces and long lists).
+        var byInterface = settings.Values
+            .Where(s => s.Key.StartsWith("interface.", StringComparison.Ordinal))
+            .GroupBy(s => s.Line.Key.Segments[1].Text)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<EffectiveSetting>)[.. g]);
+        return [.. interfaces.Select(i => BuildPeer(i.Name, i.FirstLine, byInterface[i.Name]))];
     }
 
-    private PeerConfig BuildPeer(string name, int firstLine)
+    private PeerConfig BuildPeer(string name, int firstLine, IReadOnlyList<EffectiveSetting> own)
     {
         var prefix = $"interface.{name}.";
-        var peer = new PeerScope(text, settings, prefix);
+        var peer = new PeerScope(text, settings, prefix, own);
 
         var source = peer.Get("ipv4.source") ?? peer.Get("ipv6.source");
         var destination = peer.Get("ipv4.destination") ?? peer.Get("ipv6.destination");

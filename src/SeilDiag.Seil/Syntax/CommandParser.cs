@@ -55,14 +55,58 @@ public static class CommandParser
         {
             return RecipeParser.TooLong(text, lineNumber, span);
         }
-        var result = Line.TryParse(content.ToString());
-        if (!result.WasSuccessful)
+        var lineText = content.ToString();
+        var pieces = SplitUnquoted(lineText);
+        if (pieces is null)
         {
-            var at = span.Start + result.Remainder.Position;
-            return RecipeParser.Error(text, lineNumber, at, RecipeParser.Describe(text, at, span.End, result.Expectations));
+            var result = Line.TryParse(lineText);
+            if (!result.WasSuccessful)
+            {
+                var at = span.Start + result.Remainder.Position;
+                return RecipeParser.Error(text, lineNumber, at, RecipeParser.Describe(text, at, span.End, result.Expectations));
+            }
+            pieces = [.. result.Value];
         }
-        var tokens = result.Value.Select(p => new SeilToken(p.Value.Item1, new TextSpan(span.Start + p.Start, p.Length), p.Value.Item2)).ToList();
+        var tokens = pieces.Select(p => new SeilToken(p.Value.Item1, new TextSpan(span.Start + p.Start, p.Length), p.Value.Item2)).ToList();
         return new SeilCommandLine(text, lineNumber, tokens);
+    }
+
+    /// <summary>
+    /// Hot path for lines without quotes (almost all of them): tokens are the runs of non-blank characters,
+    /// exactly what the grammar yields for such a line, without Sprache's per-character allocations.
+    /// Null when the line has a quote; the grammar handles it.
+    /// </summary>
+    internal static List<Piece<(string, bool)>>? SplitUnquoted(string line)
+    {
+        if (line.Contains('"'))
+        {
+            return null;
+        }
+        var pieces = new List<Piece<(string, bool)>>();
+        var i = 0;
+        while (i < line.Length)
+        {
+            while (i < line.Length && line[i] is ' ' or '\t')
+            {
+                i++;
+            }
+            var start = i;
+            while (i < line.Length && line[i] is not (' ' or '\t'))
+            {
+                i++;
+            }
+            if (i > start)
+            {
+                pieces.Add(new Piece<(string, bool)>((line[start..i], false), start, i - start));
+            }
+        }
+        return pieces;
+    }
+
+    internal static IEnumerable<Piece<(string, bool)>>? ParseWithGrammar(string line)
+    {
+        var result = Line.TryParse(line);
+        return result.WasSuccessful ? result.Value : null;
     }
 }
 

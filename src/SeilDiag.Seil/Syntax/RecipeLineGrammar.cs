@@ -29,14 +29,11 @@ internal static class RecipeLineGrammar
          from close in Parse.Char('"').Named("a closing '\"'")
          select new Piece<(string, bool)>((chars, true))).Positioned();
 
-    // A bare value runs to the end of the line; whitespace followed by '#' starts a trailing comment
-    // (so "# seildiag-disable" works at the end of a line).
-    private static readonly Parser<IEnumerable<char>> TrailingCommentStart =
-        from ws in Parse.Chars(' ', '\t').AtLeastOnce() from hash in Parse.Char('#') select ws;
-
+    // A bare value runs to the end of the line; blanks followed by '#' start a trailing comment (so
+    // "# seildiag-disable" works at the end of a line). The comment is cut off in Shape(): testing for it
+    // with Except() at every character made Sprache allocate ~10x more per line.
     private static readonly Parser<Piece<(string Text, bool Quoted)>> Bare =
-        Parse.AnyChar.Except(TrailingCommentStart).Many().Text()
-            .Select(t => new Piece<(string, bool)>((t, false))).Positioned();
+        Parse.AnyChar.Many().Text().Select(t => new Piece<(string, bool)>((t, false))).Positioned();
 
     private static readonly Parser<object> Trailing =
         from ws in Spaces
@@ -62,10 +59,34 @@ internal static class RecipeLineGrammar
         var end = value.End;
         if (!value.Value.Quoted)
         {
+            var comment = TrailingComment(text);
+            if (comment >= 0)
+            {
+                end -= text.Length - comment;
+                text = text[..comment];
+            }
             var trimmed = text.TrimEnd(' ', '\t');
             end -= text.Length - trimmed.Length;
             text = trimmed;
         }
         return new SettingShape(segments, colonAt, value.Start, end, text, value.Value.Quoted);
+    }
+
+    /// <summary>Where a trailing " # comment" starts in a bare value (the blank before '#'), or -1.</summary>
+    private static int TrailingComment(string value)
+    {
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (value[i] == '#' && value[i - 1] is ' ' or '\t')
+            {
+                var start = i - 1;
+                while (start > 0 && value[start - 1] is ' ' or '\t')
+                {
+                    start--;
+                }
+                return start;
+            }
+        }
+        return -1;
     }
 }

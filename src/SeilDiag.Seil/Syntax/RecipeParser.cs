@@ -34,13 +34,17 @@ public static class RecipeParser
         {
             return TooLong(text, lineNumber, span);
         }
-        var result = RecipeLineGrammar.Line.TryParse(content.ToString());
-        if (!result.WasSuccessful)
+        var lineText = content.ToString();
+        if (!RecipeFastPath.TryParse(lineText, out var shape))
         {
-            var at = span.Start + result.Remainder.Position;
-            return Error(text, lineNumber, at, Describe(text, at, span.End, result.Expectations));
+            var result = RecipeLineGrammar.Line.TryParse(lineText);
+            if (!result.WasSuccessful)
+            {
+                var at = span.Start + result.Remainder.Position;
+                return Error(text, lineNumber, at, Describe(text, at, span.End, result.Expectations));
+            }
+            shape = result.Value;
         }
-        var shape = result.Value;
         var key = new SeilKey(shape.Segments.Select(s => new SeilKeySegment(s.Value, new TextSpan(span.Start + s.Start, s.Length))).ToList());
         var separator = TextSpan.FromBounds(key.Span.End, span.Start + shape.ValueStart);
         var valueSpan = TextSpan.FromBounds(span.Start + shape.ValueStart, span.Start + shape.ValueEnd);
