@@ -161,3 +161,45 @@ public sealed class ReaderFormatTests
         Assert.True(LogFrontEnd.Score(conf) < 0.2, $"ipsec.conf scored {LogFrontEnd.Score(conf)}");
     }
 }
+
+/// <summary>racoon notify lines (log-catalog.md §3.5, §3.6) land in the right phase.</summary>
+public sealed class RacoonNotifyTests
+{
+    private static Diagnostic Only(string text)
+    {
+        var analysis = LogFrontEnd.Analyze([LogInput.FromText("racoon.log", text)]);
+        Assert.Empty(analysis.Unrecognized);
+        return Assert.Single(analysis.Diagnostics);
+    }
+
+    [Fact]
+    public void UnencryptedNoProposalChosenIsPhase1()
+    {
+        var d = Only("2014-06-02 12:39:30: INFO: initiate new phase 1 negotiation: 192.0.2.1[500]<=>203.0.113.1[500]\n"
+                     + "2014-06-02 12:39:30: INFO: begin Identity Protection mode.\n"
+                     + "2014-06-02 12:39:30: ERROR: notification NO-PROPOSAL-CHOSEN received in unencrypted informational exchange.\n");
+        Assert.Equal("SD1001", d.Id);
+        Assert.Contains("203.0.113.1 refused every IKE proposal offered", d.Message);
+    }
+
+    [Fact]
+    public void EncryptedInvalidIdInformationIsAPhase2SelectorProblem()
+    {
+        var d = Only("2014-06-02 12:39:30: INFO: ISAKMP-SA established 192.0.2.1[500]-203.0.113.1[500] spi:d8ad22e1602d929b:352dcafe83de1fa1\n"
+                     + "2014-06-02 12:39:31: INFO: initiate new phase 2 negotiation: 192.0.2.1[500]<=>203.0.113.1[500]\n"
+                     + "2014-06-02 12:39:31: ERROR: notification INVALID-ID-INFORMATION received in informational exchange.\n");
+        Assert.Equal("SD2003", d.Id);
+        Assert.Equal(Severity.Error, d.Severity);
+    }
+
+    [Fact]
+    public void KameTimeUpAfterADiscardedNotifyPointsAtThePeer()
+    {
+        var d = Only("2005-04-18 10:00:00: INFO: isakmp.c:1694:isakmp_ph1begin_i(): initiate new phase 1 negotiation: 10.0.0.1[500]<=>10.0.0.2[500]\n"
+                     + "2005-04-18 10:00:00: ERROR: isakmp_inf.c:145:isakmp_info_recv(): ignore information because the message has no hash payload.\n"
+                     + "2005-04-18 10:00:40: ERROR: isakmp.c:1880:isakmp_ph1resend(): phase1 negotiation failed due to time up. d8ad22e1602d929b:0000000000000000\n");
+        Assert.Equal("SD3002", d.Id);
+        Assert.Contains("racoon discarded an unencrypted notify from the peer", d.Message);
+        Assert.Equal("peer 10.0.0.2 did not respond: ", d.Message[..31]);
+    }
+}

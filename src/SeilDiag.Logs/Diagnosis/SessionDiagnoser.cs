@@ -148,14 +148,14 @@ internal static class SessionDiagnoser
         {
             findings.Add(ProposalFinding(s, noProp, ike: true, Evidence(noProp, LogEventKind.ProposalsReceived, LogEventKind.ProposalsConfigured, LogEventKind.NoAcceptableTransform)));
         }
-        else if (ErrorNotify("NO-PROPOSAL-CHOSEN", true) is { } p1Refused && established is null)
+        else if (ErrorNotify("NO-PROPOSAL-CHOSEN", true) is { } p1Refused && established is null && !IsPhase2(p1Refused))
         {
             findings.Add(ProposalFinding(s, p1Refused, ike: true, Evidence(p1Refused, LogEventKind.ProposalsConfigured)));
         }
 
         // ---- phase 2 -------------------------------------------------------------------------
         var p2 = First(LogEventKind.Phase2NoProposal) ?? First(LogEventKind.PfsMismatch)
-                 ?? (established is not null ? ErrorNotify("NO-PROPOSAL-CHOSEN", false) : null);
+                 ?? (established is not null || s.Phase1Established ? ErrorNotify("NO-PROPOSAL-CHOSEN", false) : null);
         if (p2 is not null)
         {
             findings.Add(ProposalFinding(s, p2, ike: false, Evidence(p2, LogEventKind.ProposalsReceived, LogEventKind.ProposalsConfigured, LogEventKind.NoAcceptableTransform, LogEventKind.PfsMismatch)));
@@ -189,7 +189,12 @@ internal static class SessionDiagnoser
             {
                 var retransmits = ev.Count(e => e.Kind == LogEventKind.Retransmit);
                 var heard = ev.Any(e => e.Kind == LogEventKind.PacketReceived);
-                var detail = new LocalizedText(
+                var ignored = First(LogEventKind.NotifyIgnored);
+                var detail = ignored is not null
+                    // KAME racoon discards the peer's plaintext phase-1 notify, so the refusal looks like silence (§3.5).
+                    ? new LocalizedText($"\"{Message(gaveUp)}\" after racoon discarded an unencrypted notify from the peer (\"{Message(ignored)}\"): the peer refused the negotiation, its log names the reason",
+                        $"racoon が対向の暗号化されていない通知を破棄した後 (\"{Message(ignored)}\") \"{Message(gaveUp)}\": 対向が折衝を拒否しています。理由は対向のログにあります")
+                    : new LocalizedText(
                     $"{retransmits} retransmits without a usable answer, then \"{Message(gaveUp)}\"" + (heard ? "" : "; nothing was ever received from it"),
                     $"{retransmits} 回再送しても有効な応答がなく \"{Message(gaveUp)}\"" + (heard ? "" : "。対向からは何も受信していません"));
                 findings.Add(new Finding(Rules.PeerNotResponding, NegotiationPhase.Phase1, [peer, detail], gaveUp, Evidence(gaveUp), FixAdvice.Unreachable(peer)));

@@ -138,7 +138,10 @@ internal static class RacoonCatalog
                     ? NotifyNames.ToRfcName(CharonCatalog.Between(m, "notification ", " received in") ?? "")
                     : "unknown (no phase2 handle)";
                 e.Detail2 = CharonCatalog.Between(m, " received in ", null)?.TrimEnd('.');
-                if (e.Detail2?.Contains("phase2", StringComparison.Ordinal) == true || m.StartsWith("unknown", StringComparison.Ordinal))
+                // An encrypted informational (or phase-2) notify comes after phase 1: charon sends its Quick Mode refusals
+                // in a new INFORMATIONAL exchange (log-catalog.md §2.5, §5). Unencrypted ones are phase-1 refusals.
+                if (e.Detail2?.Contains("phase2", StringComparison.Ordinal) == true || e.Detail2 == "informational exchange"
+                    || m.StartsWith("unknown", StringComparison.Ordinal))
                 {
                     e.Exchange = "QUICK_MODE";
                 }
