@@ -50,9 +50,12 @@ public static class LogFrontEnd
         {
             var summary = new UnrecognizedSummary { Path = input.Path };
             summaries.Add(summary);
-            var tracker = new SessionTracker(input.Path, () => ++nextId, OnClosed);
-            ReadInput(input, tracker, summary, unrecognized, () => sessions.Count >= DetailedSessionLimit);
-            tracker.Finish();
+            // One tracker per daemon: a paste mixing SEIL and charon lines holds two sides' sessions, never one.
+            var charon = new SessionTracker(input.Path, () => ++nextId, OnClosed);
+            var racoon = new SessionTracker(input.Path, () => ++nextId, OnClosed);
+            ReadInput(input, charon, racoon, summary, unrecognized, () => sessions.Count >= DetailedSessionLimit);
+            charon.Finish();
+            racoon.Finish();
             if (summary.UnrecognizedCount > 0)
             {
                 diagnostics.Add(Diagnostic.Create(Rules.UnrecognizedLogLines, Location.LogLine(input.Path, summary.FirstLine),
@@ -110,7 +113,7 @@ public static class LogFrontEnd
 
     // Fully optimised from the first call: this loop runs once per input, so tiered JIT would leave it in OSR code.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ReadInput(LogInput input, SessionTracker tracker, UnrecognizedSummary summary, List<UnrecognizedLine> unrecognized, Func<bool> lean)
+    private static void ReadInput(LogInput input, SessionTracker tracker, SessionTracker racoonTracker, UnrecognizedSummary summary, List<UnrecognizedLine> unrecognized, Func<bool> lean)
     {
         var reader = new RawLineReader(input.Reader);
         var years = new YearTracker();
@@ -201,7 +204,7 @@ public static class LogFrontEnd
             {
                 CharonCatalog.Fill(e, body);
             }
-            tracker.Add(e);
+            (daemon == LogDaemon.Racoon ? racoonTracker : tracker).Add(e);
         }
     }
 
