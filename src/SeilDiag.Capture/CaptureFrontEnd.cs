@@ -251,26 +251,7 @@ public static class CaptureFrontEnd
                     _decrypted++;
                 }
             }
-            summary.Info = IsakmpInfo(summary, header);
             return summary;
-        }
-
-        private static string IsakmpInfo(PacketSummary p, in IsakmpHeader h)
-        {
-            var info = $"{IsakmpNames.ExchangeLong(h.ExchangeType)} msgid {h.MessageId:x8}";
-            info += h.Encrypted ? p.Decryption switch
-            {
-                DecryptStatus.Decrypted => " [decrypted]",
-                DecryptStatus.RetransmissionDecrypted => " [decrypted, retransmission]",
-                _ => " [encrypted]",
-            } : "";
-            if (p.Payloads.Count > 0)
-            {
-                info += " " + p.PayloadList;
-            }
-            var extras = p.Payloads.Where(x => x.Type is 11 or 12).Select(x => x.Notification is { } n ? n.Name : $"D({x.Delete!.Protocol})");
-            var text = string.Join(" ", extras);
-            return text.Length > 0 ? $"{info} {text}" : info;
         }
 
         private static string Format(IPEndPoint ep) =>

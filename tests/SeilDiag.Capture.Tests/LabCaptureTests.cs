@@ -157,7 +157,13 @@ public class LabCaptureTests
         var deletes = sa.Exchanges.Where(e => e.Type == Ike.ExchangeType.Informational).SelectMany(e => e.Messages).ToList();
         Assert.Equal(2, deletes.Count);
         Assert.Contains(deletes, m => m.Evidence.Text.Contains("D(ESP) c1b0e950", StringComparison.Ordinal));
-        Assert.All(deletes, m => Assert.Equal(a.Path, m.Evidence.Location!.Path));
+        Assert.All(deletes, m =>
+        {
+            Assert.Equal(a.Path, m.Evidence.Location!.Path);
+            Assert.Equal(Diagnostics.EvidenceSource.Capture, m.Evidence.Source);
+            Assert.StartsWith("Informational msgid", m.Evidence.Excerpt);
+            Assert.NotNull(m.Evidence.Time);
+        });
     }
 
     [SkippableFact]

@@ -114,9 +114,10 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
         var payloads = chain?.Payloads ?? [];
         packet.Payloads = payloads;
 
+        packet.Info = PacketInfo.Isakmp(packet, header);
         if (!retransmission)
         {
-            Learn(sa, header, payloads, fromInitiator, packet.Frame);
+            Learn(sa, header, payloads, fromInitiator);
         }
         Record(sa, header, packet, payloads, direction, retransmission);
         if (!options.KeepPayloadBytes)
@@ -166,7 +167,7 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
     }
 
     /// <summary>Collects what decryption and the model need from the payloads of one (non-retransmitted) message.</summary>
-    private static void Learn(SaState sa, IsakmpHeader header, IReadOnlyList<IsakmpPayload> payloads, bool fromInitiator, long frame)
+    private static void Learn(SaState sa, IsakmpHeader header, IReadOnlyList<IsakmpPayload> payloads, bool fromInitiator)
     {
         var observed = sa.Observed;
         var crypto = sa.Crypto;
@@ -175,7 +176,6 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
         {
             observed.Mode ??= header.ExchangeType == 4 ? ExchangeMode.Aggressive : ExchangeMode.Main;
         }
-        var ids = 0;
         foreach (var p in payloads)
         {
             switch (p.Type)
@@ -220,9 +220,6 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
                 case 8 when phase1:
                     if (fromInitiator) crypto.HashI = p.Body; else crypto.HashR = p.Body;
                     break;
-                case 5 when header.ExchangeType == 32:
-                    ids++;
-                    break;
             }
         }
         if (phase1 && payloads.Any(p => p.Type is 8 or 9))
@@ -233,8 +230,6 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
                 observed.Established = true;
             }
         }
-        _ = frame;
-        _ = ids;
     }
 
     private static IkeIdentity ToIdentity(IsakmpIdentification id) =>

@@ -296,7 +296,7 @@ public static class IsakmpDissector
         {
             return type switch
             {
-                1 => Enum.IsDefined(typeof(EncryptionAlgorithm), (int)value) ? ((EncryptionAlgorithm)value).ToString() : value.ToString(),
+                1 => CipherFamily((EncryptionAlgorithm)(int)value) ?? value.ToString(),
                 2 => Enum.IsDefined(typeof(HashAlgorithm), (int)value) ? IkeNames.Hashes.FirstOrDefault(h => (int)h.Hash == value)?.Display ?? ((HashAlgorithm)value).ToString() : value.ToString(),
                 3 => Enum.IsDefined(typeof(AuthMethod), (int)value) ? IkeNames.LogName((AuthMethod)value) : value.ToString(),
                 4 => IkeNames.Find((DhGroup)value)?.Display ?? $"group {value}",
@@ -312,6 +312,18 @@ public static class IsakmpDissector
             5 => IkeNames.Find((IntegrityAlgorithm)value)?.Display ?? $"auth {value}",
             _ => value.ToString(),
         };
+    }
+
+    /// <summary>"AES-CBC" for AES-CBC-128/192/256: Core's display name without the key length (a separate attribute).</summary>
+    private static string? CipherFamily(EncryptionAlgorithm algorithm)
+    {
+        var display = IkeNames.Ciphers.FirstOrDefault(c => c.Cipher.Algorithm == algorithm)?.Display;
+        if (display is null)
+        {
+            return null;
+        }
+        var dash = display.LastIndexOf('-');
+        return dash > 0 && int.TryParse(display[(dash + 1)..], out _) ? display[..dash] : display;
     }
 
     private static IsakmpIdentification ParseId(ReadOnlySpan<byte> body)
