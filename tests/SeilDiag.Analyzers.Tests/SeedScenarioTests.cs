@@ -156,7 +156,9 @@ public class SeedScenarioTests
             var files = new Dictionary<string, string> { ["seil.conf"] = seil, ["ipsec.conf"] = conf };
             foreach (var group in fix.Edits.GroupBy(e => e.Path))
             {
-                files[group.Key] = FixApplier.Apply(files[group.Key], group).NewText;
+                var result = FixApplier.Apply(files[group.Key], group);
+                Assert.Empty(result.Skipped);
+                files[group.Key] = result.NewText;
             }
             var after = AnalysisContext.Run(Model(files["seil.conf"], files["ipsec.conf"]), ConfigAnalyzers.All);
             Assert.True(after.Errors().Count == 0, $"{fix.Title}\n{files["seil.conf"]}\n{files["ipsec.conf"]}\n{after.Dump()}");
@@ -194,6 +196,7 @@ public class SeedScenarioTests
         foreach (var (path, edits) in FixApplier.PreferredEdits(before.Errors()))
         {
             var result = FixApplier.Apply(files[path], edits);
+            Assert.Empty(result.Skipped);
             files[path] = result.NewText;
         }
         var after = AnalysisContext.Run(Model(files["seil.conf"], files["ipsec.conf"]), ConfigAnalyzers.All);

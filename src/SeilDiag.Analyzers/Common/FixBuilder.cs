@@ -60,6 +60,30 @@ internal sealed class FixBuilder
         {
             title += " (weakens security)";
         }
-        return new CodeFix(title, _edits.ToList(), _weakens ? FixSafety.WeakensSecurity : FixSafety.KeepsSecurity, explanation);
+        return new CodeFix(title, MergeInsertions(_edits), _weakens ? FixSafety.WeakensSecurity : FixSafety.KeepsSecurity, explanation);
+    }
+
+    /// <summary>
+    /// Two keys added to the same peer are two insertions at the same offset (after the peer's last line); an
+    /// applier rightly refuses colliding edits, so they become one insertion with the lines in the order added.
+    /// </summary>
+    private static List<TextEdit> MergeInsertions(List<TextEdit> edits)
+    {
+        var result = new List<TextEdit>();
+        foreach (var edit in edits)
+        {
+            var index = edit.Span.Length == 0
+                ? result.FindIndex(e => e.Span.Length == 0 && e.Path == edit.Path && e.Span.Start == edit.Span.Start)
+                : -1;
+            if (index >= 0)
+            {
+                result[index] = result[index] with { NewText = result[index].NewText + edit.NewText };
+            }
+            else
+            {
+                result.Add(edit);
+            }
+        }
+        return result;
     }
 }
