@@ -44,7 +44,7 @@ internal sealed class CommandEditor(SourceText text, IReadOnlyList<SeilLine> lin
             var head = string.Join(' ', command.Line.Tokens.TakeWhile(t => t != command.Name).Select(t => t.Value));
             return $"{head} {command.Name!.Value} {target.Option}";
         }
-        return $"interface {tunnel.InterfaceName}: {key}";
+        return $"{tunnel.DisplayName}: {key}";
     }
 
     public IReadOnlyList<TextEdit> Set(string key, string value)

@@ -23,7 +23,8 @@ internal static class CommandFrontEnd
         var needs = new List<TunnelRoutingNeed>();
         foreach (var (tunnel, peer) in builder.Tunnels.Zip(peers))
         {
-            if (tunnel.SecurityAssociation?.Option("proxy-id-remote") is { } remote && CommandPeerBuilder.Network(remote) is { } network)
+            if (tunnel.InterfaceName is not null
+                && tunnel.SecurityAssociation?.Option("proxy-id-remote") is { } remote && CommandPeerBuilder.Network(remote) is { } network)
             {
                 needs.Add(new TunnelRoutingNeed(peer, tunnel.InterfaceName, network, Location.InText(text, remote.Values[^1].Span)));
             }

@@ -11,9 +11,15 @@ using SeilDiag.Text;
 namespace SeilDiag.Seil.Commands;
 
 /// <summary>The seil3 objects that make up one routing-based tunnel (seil-reference.md §2.2, "How the pieces link together").</summary>
+/// <param name="InterfaceName">The ipsecN of a routing-based tunnel; null for a policy-based peer.</param>
+/// <param name="Tunnel">The <c>interface ipsecN tunnel</c> command; null for a policy-based peer.</param>
+/// <param name="Policies">For a policy-based peer: the security policies that use its SA.</param>
 internal sealed record Seil3Tunnel(
-    string InterfaceName, Seil3Command Tunnel, Seil3Command Peer, Seil3Command? IkeProposal, Seil3Command? SecurityAssociation,
-    Seil3Command? SaProposal, Seil3Command? PresharedKey);
+    string? InterfaceName, Seil3Command? Tunnel, Seil3Command Peer, Seil3Command? IkeProposal, Seil3Command? SecurityAssociation,
+    Seil3Command? SaProposal, Seil3Command? PresharedKey, IReadOnlyList<Seil3Command> Policies)
+{
+    public string DisplayName => InterfaceName is null ? $"ike peer {Peer.Name!.Value}" : $"interface.{InterfaceName}";
+}
 
 /// <summary>
 /// Builds a <see cref="PeerConfig"/> for each seil3 routing-based tunnel: <c>interface ipsecN tunnel A B</c> →
@@ -43,16 +49,47 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
             var proposal = Find(peer, "proposals", Seil3CommandKind.IkeProposal, "ike proposal add");
             var sa = commands.LastOrDefault(c => c.Kind == Seil3CommandKind.SecurityAssociation && c.RawValue("tunnel-interface") == tunnel.Name!.Value);
             var saProposal = sa is null ? null : Find(sa, "ike", Seil3CommandKind.SaProposal, "ipsec security-association proposal add");
-            var peerIdentifier = peer.Option("peers-identifier") is { Values.Count: 2 } id ? id.Values[1].Value : destination.Value;
-            var psk = commands.LastOrDefault(c => c.Kind == Seil3CommandKind.IkePresharedKey && c.Arguments[0].Value == peerIdentifier);
-            var parts = new Seil3Tunnel(tunnel.Name!.Value, tunnel, peer, proposal, sa, saProposal, psk);
+            var parts = new Seil3Tunnel(tunnel.Name!.Value, tunnel, peer, proposal, sa, saProposal, PresharedKeyCommand(peer, destination.Value), []);
             Tunnels.Add(parts);
             peers.Add(BuildPeer(parts, source, destination));
         }
+        peers.AddRange(PolicyBasedPeers());
         return peers;
     }
 
-    private PeerConfig BuildPeer(Seil3Tunnel t, SeilToken source, SeilToken destination)
+    /// <summary>
+    /// Policy-based IPsec: an <c>ike peer</c> not used by a tunnel interface, its SA (<c>tunnel A B</c> with B its
+    /// address) and the security policies on that SA (their src/dst are the proxy-ids).
+    /// </summary>
+    private IEnumerable<PeerConfig> PolicyBasedPeers()
+    {
+        var used = Tunnels.Select(t => t.Peer).ToHashSet();
+        foreach (var peer in commands.Where(c => c.Kind == Seil3CommandKind.IkePeer && !used.Contains(c)))
+        {
+            if (peer.Options.GetValueOrDefault("address") is not { Values.Count: 1 } address)
+            {
+                continue;
+            }
+            var sa = commands.LastOrDefault(c => c.Kind == Seil3CommandKind.SecurityAssociation
+                                                 && c.Options.GetValueOrDefault("tunnel") is { Values.Count: 2 } ends && ends.Values[1].Value == address.Value);
+            var proposal = Find(peer, "proposals", Seil3CommandKind.IkeProposal, "ike proposal add");
+            var saProposal = sa is null ? null : Find(sa, "ike", Seil3CommandKind.SaProposal, "ipsec security-association proposal add");
+            var policies = sa is null
+                ? []
+                : commands.Where(c => c.Kind == Seil3CommandKind.SecurityPolicy && c.RawValue("security-association") == sa.Name?.Value).ToList();
+            var parts = new Seil3Tunnel(null, null, peer, proposal, sa, saProposal, PresharedKeyCommand(peer, address.Value), policies);
+            Tunnels.Add(parts);
+            yield return BuildPeer(parts, sa?.Options["tunnel"].Values[0], address.Values[0]);
+        }
+    }
+
+    private Seil3Command? PresharedKeyCommand(Seil3Command peer, string address)
+    {
+        var peerIdentifier = peer.Option("peers-identifier") is { Values.Count: 2 } id ? id.Values[1].Value : address;
+        return commands.LastOrDefault(c => c.Kind == Seil3CommandKind.IkePresharedKey && c.Arguments[0].Value == peerIdentifier);
+    }
+
+    private PeerConfig BuildPeer(Seil3Tunnel t, SeilToken? source, SeilToken destination)
     {
         var peer = t.Peer;
         var group = Value(t.IkeProposal, "dh-group", v => IkeNames.GroupFromSeil(v)?.Group, DhGroup.Modp1536);
@@ -76,11 +113,11 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
 
         return new PeerConfig
         {
-            Name = $"interface.{t.InterfaceName}",
+            Name = t.DisplayName,
             Vendor = PeerVendor.Seil,
             Document = text,
-            Definition = Location.OnLine(text, t.Tunnel.Line.LineNumber),
-            LocalAddress = Located<string?>.At(source.Value, Where(source)),
+            Definition = Location.OnLine(text, (t.Tunnel ?? t.Peer).Line.LineNumber),
+            LocalAddress = source is null ? Located<string?>.Default(null) : Located<string?>.At(source.Value, Where(source)),
             RemoteAddress = Located<string?>.At(destination.Value, Where(destination)),
             AuthMethod = auth,
             ExchangeMode = Value(peer, "exchange-mode", v => v == "aggressive" ? ExchangeMode.Aggressive : ExchangeMode.Main, ExchangeMode.Main),
@@ -89,7 +126,7 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
             PreSharedKey = PresharedKey(t),
             Phase1Proposals = phase1Where is null ? Located<IReadOnlyList<Phase1Proposal>>.Default(phase1) : Located<IReadOnlyList<Phase1Proposal>>.At(phase1, phase1Where),
             Phase2Proposals = phase2Where is null ? Located<IReadOnlyList<Phase2Proposal>>.Default(phase2) : Located<IReadOnlyList<Phase2Proposal>>.At(phase2, phase2Where),
-            ProxyIds = ProxyIds(t.SecurityAssociation),
+            ProxyIds = t.Tunnel is null ? PolicyProxyIds(t.Policies) : ProxyIds(t.SecurityAssociation),
             Initiation = Initiation(peer),
             Phase1Lifetime = phase1Lifetime,
             Phase2Lifetime = Value(t.SaProposal, "lifetime-of-time", Time, Defaults.Phase2Lifetime),
@@ -165,9 +202,9 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
             : Located<Initiation>.Default(Model.Initiation.Start);
     }
 
-    private Located<IkeIdentity?> Identity(Seil3Command peer, string option, SeilToken address)
+    private Located<IkeIdentity?> Identity(Seil3Command peer, string option, SeilToken? address)
     {
-        var addressIdentity = IPAddress.TryParse(address.Value, out var ip) ? IkeIdentity.Address(ip) : null;
+        var addressIdentity = address is not null && IPAddress.TryParse(address.Value, out var ip) ? IkeIdentity.Address(ip) : null;
         if (peer.Option(option) is not { } o)
         {
             return Located<IkeIdentity?>.Default(addressIdentity);
@@ -202,6 +239,28 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
         var pair = new ProxyId(Network(local) ?? ProxyId.AnyIPv4, Network(remote) ?? ProxyId.AnyIPv4);
         return Located<IReadOnlyList<ProxyId>>.At([pair], Where((local ?? remote)!.Values[^1]));
     }
+
+    /// <summary>One proxy-id per security policy: src is the local side, dst the remote; "any" is 0.0.0.0/0.</summary>
+    private Located<IReadOnlyList<ProxyId>> PolicyProxyIds(IReadOnlyList<Seil3Command> policies)
+    {
+        var pairs = new List<ProxyId>();
+        foreach (var policy in policies)
+        {
+            // An interface as src (e.g. "lan0") stands for its address, which a command config may not show.
+            if (Endpoint(policy.RawValue("src")) is { } local && Endpoint(policy.RawValue("dst")) is { } remote)
+            {
+                pairs.Add(new ProxyId(local, remote));
+            }
+        }
+        return pairs.Count == 0
+            ? Located<IReadOnlyList<ProxyId>>.Default([ProxyId.AnyToAny])
+            : Located<IReadOnlyList<ProxyId>>.At(pairs, Where(policies[0].Options["src"].Values[0]));
+    }
+
+    private static IPNetwork? Endpoint(string? value) =>
+        value is null ? null
+        : value == "any" ? ProxyId.AnyIPv4
+        : SeilValues.TryParsePrefix(value, AddressFamily.InterNetwork, out var n, out _, out _) ? n : null;
 
     internal static IPNetwork? Network(Seil3Option? option) =>
         option is not null && option.Value != "any" && SeilValues.TryParsePrefix(option.Value, AddressFamily.InterNetwork, out var n, out _, out _) ? n : null;

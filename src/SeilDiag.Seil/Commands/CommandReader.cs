@@ -59,8 +59,7 @@ internal sealed class CommandReader(SourceText text, List<Diagnostic> diagnostic
             case "ipsec" when At(1) == "security-association" && At(2) == "add":
                 return Named(line, Seil3CommandKind.SecurityAssociation, 3, CommandSpec.SecurityAssociation);
             case "ipsec" when At(1) == "security-policy" && At(2) == "add":
-                // Policy-based IPsec is kept but not modelled (only routing-based peers become PeerConfigs).
-                return new Seil3Command(line, Seil3CommandKind.SecurityPolicy) { Name = t.Count > 3 ? t[3] : null };
+                return Named(line, Seil3CommandKind.SecurityPolicy, 3, CommandSpec.SecurityPolicy);
             case "interface" when At(2) == "tunnel":
                 return Positional(line, Seil3CommandKind.InterfaceTunnel, 3, 2, "interface <ipsecN> tunnel <source> <destination>");
             case "route" when At(1) == "add":
@@ -110,6 +109,7 @@ internal sealed class CommandReader(SourceText text, List<Diagnostic> diagnostic
         {
             OptionArity.Identifier => at + 1 < t.Count && t[at + 1].Value is "fqdn" or "user-fqdn" ? 2 : 1,
             OptionArity.Endpoints => at + 1 < t.Count && t[at + 1].Value is "dynamic" or "auto" ? 1 : 2,
+            OptionArity.Flag => 0,
             _ => 1,
         };
         if (at + count >= t.Count)

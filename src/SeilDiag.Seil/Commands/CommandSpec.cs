@@ -9,6 +9,8 @@ internal enum OptionArity
     Identifier,
     /// <summary>Policy-based SA endpoints: "dynamic" / "auto" or two addresses.</summary>
     Endpoints,
+    /// <summary>A bare flag with no value ("enable" at the end of a security policy).</summary>
+    Flag,
 }
 
 internal sealed record OptionSpec(string Name, SeilValueType Type, OptionArity Arity = OptionArity.One);
@@ -67,6 +69,16 @@ internal static class CommandSpec
         new("proxy-id-local", Seil3Values.Or(SeilValueType.Ipv4Prefix, "any")),
         new("proxy-id-remote", Seil3Values.Or(SeilValueType.Ipv4Prefix, "any")),
         new("proxy-id-protocol", SeilValueType.Text));
+
+    public static IReadOnlyDictionary<string, OptionSpec> SecurityPolicy { get; } = Table(
+        new("security-association", SeilValueType.Text),
+        new("src", SeilValueType.Text),
+        new("dst", SeilValueType.Text),
+        new("srcport", SeilValueType.Text),
+        new("dstport", SeilValueType.Text),
+        new("protocol", SeilValueType.Text),
+        new("enable", SeilValueType.Text, OptionArity.Flag),
+        new("disable", SeilValueType.Text, OptionArity.Flag));
 
     /// <summary>seil3 <c>ike &lt;param&gt; &lt;value&gt;</c> global parameters (§1.5).</summary>
     public static IReadOnlyDictionary<string, OptionSpec> IkeGlobal { get; } = Table(
