@@ -217,10 +217,9 @@ public static class LogFrontEnd
         _ => false,
     };
 
-    /// <summary>Level-4 lines print key material; they are never kept as evidence.</summary>
+    /// <summary>Level-4 lines print key material as "name => N bytes @ 0x..." followed by hex dump lines; never kept as evidence.</summary>
     private static bool IsKeyMaterial(ReadOnlySpan<char> message) =>
-        message.Contains(" => ", StringComparison.Ordinal) && (message.Contains("key", StringComparison.OrdinalIgnoreCase) || message.Contains("secret", StringComparison.OrdinalIgnoreCase))
-        && !message.TrimStart().StartsWith("config: ");
+        message.Contains(" bytes @ 0x", StringComparison.Ordinal);
 
     private static void Unrecognized(UnrecognizedSummary summary, List<UnrecognizedLine> sample, string path, int line, ReadOnlySpan<char> text, string reason)
     {

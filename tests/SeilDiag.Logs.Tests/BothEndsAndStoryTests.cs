@@ -47,6 +47,16 @@ public sealed class BothEndsAndStoryTests
     }
 
     [SkippableFact]
+    public void DisjointSelectorsFromBothEndsNameTheSelectors()
+    {
+        var analysis = Lab("05-ts-mismatch/disjoint", "seil-charon.log", "remote-charon.log");
+        var d = Assert.Single(analysis.Diagnostics, x => x.Severity == Severity.Error);
+        Assert.Equal("SD2003", d.Id);
+        Assert.Contains("192.168.1.0/24 === 192.168.20.0/24", d.Message);
+        Assert.Contains(d.Evidence, e => e.Excerpt!.Contains("received INVALID_ID_INFORMATION error notify", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public void InitiatorAloneSaysTheOfferWasRefused()
     {
         var analysis = Lab("03-phase1-dh-mismatch", "seil-charon.log");

@@ -336,7 +336,9 @@ internal static class SessionDiagnoser
         // The SEIL proxy-id should be the strongSwan subnets swapped: known when charon printed its config.
         var match = s.Events.Where(e => e.Kind == LogEventKind.TrafficSelectorMatch).ToList();
         return new Finding(Rules.ProxyIdMismatch, NegotiationPhase.Phase2, [detail], decisive, evidence,
-            FixAdvice.ProxyId(match.ElementAtOrDefault(0)?.Detail, match.ElementAtOrDefault(1)?.Detail)) { Specificity = 2 };
+            FixAdvice.ProxyId(match.ElementAtOrDefault(0)?.Detail, match.ElementAtOrDefault(1)?.Detail))
+            // The end that judged the selectors says more than the end that only got the notify.
+            { Specificity = decisive.Kind == LogEventKind.ErrorNotifyReceived ? 2 : 3 };
     }
 
     /// <summary>A Quick Mode that succeeded only because one end narrowed the other's selectors: racoon would refuse it.</summary>
