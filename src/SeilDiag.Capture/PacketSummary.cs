@@ -68,6 +68,9 @@ public sealed class PacketSummary
 
     public MessageDirection? Direction { get; set; }
 
+    /// <summary>What the NAT-D payloads of this message say about NAT between the peers (RFC 3947), when it has any.</summary>
+    public string? NatDetection { get; set; }
+
     /// <summary>Frame number of the original when this message is a byte-identical retransmission.</summary>
     public long? RetransmissionOf { get; set; }
 

@@ -167,6 +167,27 @@ public class LabCaptureTests
     }
 
     [SkippableFact]
+    public void NatD_ForcedEncapsulationShowsAsAMismatch()
+    {
+        // 13: forceencaps fakes the NAT-D hashes (README), so the hash of the sender's address does not match.
+        var (a, _) = Run("13-nat-t-forceencaps");
+        Assert.StartsWith("NAT-D: the sender is not at 10.0.0.1:500", a.Packets.Single(p => p.Frame == 3).NatDetection);
+        Assert.Contains(a.ObservedSas[0].Exchanges[0].Messages, m => m.Evidence.Text.Contains("NAT-D: the sender is not at 10.0.0.1:500", StringComparison.Ordinal));
+        // Aggressive Mode: the hash algorithm comes in the same message as the NAT-D payloads.
+        var (am, _) = Run("07-aggressive-forced");
+        Assert.StartsWith("NAT-D: ", am.Packets.Single(p => p.Frame == 2).NatDetection);
+        Assert.DoesNotContain("not checked", am.Packets.Single(p => p.Frame == 2).NatDetection);
+    }
+
+    [SkippableFact]
+    public void NatD_NoNatWhereThereIsNone()
+    {
+        var a = CaptureFrontEnd.Analyze(Corpus.Wireshark("ikev1-bug-12610.pcapng.gz"), CaptureKeys.None);
+        Assert.Equal("NAT-D: no NAT between 192.168.0.100:500 and 192.168.0.1:500", a.Packets.Single(p => p.Frame == 3).NatDetection);
+        Assert.Equal("NAT-D: no NAT between 192.168.0.1:500 and 192.168.0.100:500", a.Packets.Single(p => p.Frame == 4).NatDetection);
+    }
+
+    [SkippableFact]
     public void Dpd_RUThereWithoutAck()
     {
         var (a, _) = Run("11-dpd");

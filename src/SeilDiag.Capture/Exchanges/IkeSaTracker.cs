@@ -119,6 +119,9 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
         {
             Learn(sa, header, payloads, fromInitiator);
         }
+        // After Learn: in Aggressive Mode the chosen transform (and so the hash) arrives in the same message.
+        packet.NatDetection = NatDetection.Check(payloads, header.InitiatorCookie, header.ResponderCookie,
+            sa.Crypto.Chosen?.Hash ?? (sa.Crypto.Offered.Select(o => o.Hash).Distinct().Count() == 1 ? sa.Crypto.Offered[0].Hash : null), source, destination);
         Record(sa, header, packet, payloads, direction, retransmission);
         if (!options.KeepPayloadBytes)
         {
@@ -248,6 +251,7 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
         var notifies = payloads.Where(p => p.Notification is not null).Select(p => p.Notification!.Name).ToList();
         var text = $"{(direction == MessageDirection.InitiatorToResponder ? "I>R" : "R>I")} {IsakmpNames.ExchangeLong(header.ExchangeType)} msgid {header.MessageId:x8} {packet.PayloadList}"
             + string.Concat(payloads.Where(p => p.Type is 11 or 12).Select(p => " " + p.Summary))
+            + (packet.NatDetection is { } nat ? $"; {nat}" : "")
             + (packet.Decryption == DecryptStatus.Failed ? $" (not decrypted: {packet.DecryptionFailure})" : "")
             + (retransmission ? $" (retransmission of frame {packet.RetransmissionOf})" : "");
         var evidence = new Evidence(EvidenceSource.Capture, EvidenceKind.Observed, text, Location.InCapture(path, packet.Frame), packet.Info, packet.Time);

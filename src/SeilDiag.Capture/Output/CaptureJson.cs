@@ -131,6 +131,7 @@ public static class CaptureJson
             w.WriteString("decryption", p.Decryption.ToString());
             if (p.DecryptionFailure is not null) w.WriteString("decryptionFailure", p.DecryptionFailure);
             if (p.RetransmissionOf is { } of) w.WriteNumber("retransmissionOf", of);
+            if (p.NatDetection is not null) w.WriteString("natDetection", p.NatDetection);
             if (p.DecryptedBody is not null) w.WriteString("decryptedBody", Convert.ToHexString(p.DecryptedBody).ToLowerInvariant());
             w.WriteStartArray("payloads");
             foreach (var payload in p.Payloads)
