@@ -1,6 +1,5 @@
 using SeilDiag.Diagnostics;
 using SeilDiag.Model;
-using SeilDiag.Seil.Syntax;
 using SeilDiag.Text;
 
 namespace SeilDiag.Seil.Commands;
@@ -10,7 +9,7 @@ namespace SeilDiag.Seil.Commands;
 /// (so analyzers speak one vocabulary); each maps to an option of the seil3 command that holds it
 /// (<c>ike.proposal.phase1.dh-group</c> → <c>ike proposal add P ... dh-group</c>). Keys with no seil3 option give no edit.
 /// </summary>
-internal sealed class CommandEditor(SourceText text, IReadOnlyList<SeilLine> lines, Seil3Tunnel tunnel) : IConfigEditor
+internal sealed class CommandEditor(SourceText text, Seil3Tunnel tunnel) : IConfigEditor
 {
     private enum Holder { Peer, IkeProposal, SecurityAssociation, SaProposal }
 
@@ -94,7 +93,4 @@ internal sealed class CommandEditor(SourceText text, IReadOnlyList<SeilLine> lin
         value.Length > 0 && !value.Any(c => c is ' ' or '\t' or '"' or '\\')
             ? value
             : "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
-
-    // Kept for symmetry with the recipe editor; lines are needed when a future key inserts whole commands.
-    internal IReadOnlyList<SeilLine> Lines => lines;
 }

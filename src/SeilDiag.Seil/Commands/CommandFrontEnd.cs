@@ -16,7 +16,7 @@ internal static class CommandFrontEnd
     {
         var lines = CommandParser.ParseLines(text);
         var commands = new CommandReader(text, diagnostics).Read(lines);
-        var builder = new CommandPeerBuilder(text, commands, lines, diagnostics);
+        var builder = new CommandPeerBuilder(text, commands, diagnostics);
         var peers = builder.Build();
         var routes = Routes(text, commands, diagnostics);
 

@@ -26,7 +26,7 @@ internal sealed record Seil3Tunnel(
 /// the <c>ike peer</c> whose address is B → its <c>ike proposal</c>; <c>ike preshared-key</c> for B (or the peer's
 /// identifier); the <c>ipsec security-association</c> on ipsecN → its SA proposal. seil3 defaults apply.
 /// </summary>
-internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Command> commands, IReadOnlyList<SeilLine> lines, List<Diagnostic> diagnostics)
+internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Command> commands, List<Diagnostic> diagnostics)
 {
     private static readonly SeilDefaults Defaults = SeilDefaults.Seil3;
 
@@ -134,7 +134,7 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
             CheckLevel = Value(peer, "check-level", v => Enum.Parse<CheckLevel>(v, ignoreCase: true), Defaults.CheckLevel),
             Dpd = new Located<DpdSettings>(new DpdSettings(dpd.Value, dpdInterval.Value, dpdInterval.Value * dpdMaxFail.Value), dpd.Where, dpd.IsDefault),
             NatTraversal = Value(peer, "nat-traversal", v => v switch { "force" => NatTraversalMode.Force, "enable" => NatTraversalMode.Enable, _ => NatTraversalMode.Disable }, Defaults.NatTraversal),
-            Editor = new CommandEditor(text, lines, t),
+            Editor = new CommandEditor(text, t),
         };
     }
 
