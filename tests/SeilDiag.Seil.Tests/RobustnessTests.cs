@@ -106,7 +106,10 @@ public class RobustnessTests
     {
         var document = SeilFrontEnd.Parse(SourceText.From(
             "interface.ipsec0.preshared-key: hunter2hunter2\ninterface.ipsec0.preshared-key:  : s3cr3tvalue\ninterface.ipsec0.ike.proposal.phase2.proxy-id.ipv4.remote: 10.9.9.0/24\n"
-            + "ike peer add P address 10.0.0.2 preshared-key s3cr3t words\n"));
+            + "ike peer add P address 10.0.0.2 preshared-key s3cr3t words\n"
+            + "interface.ipsec1.preshared-key Zecret\n"));
+        Assert.Contains(document.Diagnostics, d => d.Id == "SD0001" && d.Location!.Line == 5 && d.Message.Contains("unexpected text", StringComparison.Ordinal));
+        Assert.All(document.Diagnostics, d => Assert.DoesNotContain("'Z'", d.Message));
         Assert.Contains(document.Diagnostics, d => d.Id == "SD0001");
         Assert.Contains(document.Diagnostics, d => d.Id == "SD0008");
         foreach (var diagnostic in document.Diagnostics)

@@ -96,10 +96,14 @@ public static class RecipeParser
 
     internal static LocalizedText Describe(SourceText text, int at, int lineEnd, IEnumerable<string> expectations)
     {
-        var found = at < lineEnd ? $"'{text.Text[at]}'" : null;
+        // Letters and digits are not echoed: the text where parsing stopped may be a pre-shared key
+        // ("preshared-key secret" without the colon). The location still points at it.
+        var found = at >= lineEnd ? null : char.IsLetterOrDigit(text.Text[at]) ? "" : $"'{text.Text[at]}'";
         var expected = expectations.Select(e => e == "end of input" ? "the end of the line" : e).Distinct().ToList();
-        var en = $"unexpected {found ?? "the end of the line"}" + (expected.Count == 0 ? "" : $"; expected {string.Join(" or ", expected)}");
-        var ja = $"予期しない{(found is null ? "行末" : $"文字 {found}")}です" + (expected.Count == 0 ? "" : $"。{string.Join(" または ", expected.Select(Japanese))} が必要です");
+        var en = $"unexpected {found switch { null => "the end of the line", "" => "text", _ => found }}"
+                 + (expected.Count == 0 ? "" : $"; expected {string.Join(" or ", expected)}");
+        var ja = $"予期しない{found switch { null => "行末", "" => "文字列", _ => $"文字 {found}" }}です"
+                 + (expected.Count == 0 ? "" : $"。{string.Join(" または ", expected.Select(Japanese))} が必要です");
         return new LocalizedText(en, ja);
     }
 
