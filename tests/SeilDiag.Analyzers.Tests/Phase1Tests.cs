@@ -107,7 +107,18 @@ public class Phase1Tests
     {
         var d = Run.Pair(SeilEnd(), SwanEnd() with { KeyExchange = "ikev2" }).Single("SD1005");
         Assert.Contains("IKE version", d.Message);
+        Assert.Contains("both directions", d.Message);
         Assert.Contains("keyexchange = ikev1", d.Fixes[0].Title);
+    }
+
+    [Fact]
+    public void Default_keyexchange_ike_breaks_only_when_strongswan_initiates()
+    {
+        // keyexchange=ike (strongSwan's default) initiates IKEv2 but accepts IKEv1 when responding.
+        var d = Run.Pair(SeilEnd(), SwanEnd() with { KeyExchange = null }).Single("SD1005");
+        Assert.Contains("when strongSwan → SEIL", d.Message);
+        Assert.Contains("keyexchange=ike, the strongSwan default, which initiates IKEv2", d.Message);
+        Assert.Empty(Run.Pair(SeilEnd(), SwanEnd() with { KeyExchange = "ikev1" }).OfRule("SD1005"));
     }
 
     [Fact]

@@ -70,7 +70,8 @@ internal sealed record PeerSpec
 
     public static PeerSpec SwanEnd(string local = "10.0.0.2", string remote = "10.0.0.1", string path = "ipsec.conf", string name = "conn to-seil") => new()
     {
-        Vendor = PeerVendor.StrongSwan, Name = name, Path = path, Local = local, Remote = remote, Psk = "seil-key",
+        // keyexchange=ikev1 as every SEIL peer needs (and the seed's conn %default sets).
+        Vendor = PeerVendor.StrongSwan, Name = name, Path = path, Local = local, Remote = remote, Psk = "seil-key", KeyExchange = "ikev1",
         Phase1 = [P1("aes256", "sha256", "modp1536")],
         ProxyIds = [Proxy("192.168.2.0/24", "192.168.1.0/24")],
         Initiation = Model.Initiation.RespondOnly,

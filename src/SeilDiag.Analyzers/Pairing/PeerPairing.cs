@@ -18,7 +18,21 @@ public sealed record PairingResult(IReadOnlyList<PeerPair> Pairs, IReadOnlyList<
 /// </summary>
 public static class PeerPairing
 {
+    // Every pair analyzer asks for the pairs of the same model; the answer is kept while the peer list is unchanged.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IkeModel, Tuple<PeerConfig[], PairingResult>> Cache = new();
+
     public static PairingResult Pair(IkeModel model)
+    {
+        if (Cache.TryGetValue(model, out var cached) && cached.Item1.SequenceEqual(model.Peers, ReferenceEqualityComparer.Instance))
+        {
+            return cached.Item2;
+        }
+        var result = Compute(model);
+        Cache.AddOrUpdate(model, Tuple.Create(model.Peers.ToArray(), result));
+        return result;
+    }
+
+    private static PairingResult Compute(IkeModel model)
     {
         // auto=ignore conns are not loaded by charon: they are nobody's partner.
         var peers = model.Peers.Where(p => p.Initiation.Value != Initiation.Ignore).ToList();

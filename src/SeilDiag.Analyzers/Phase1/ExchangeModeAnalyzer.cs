@@ -21,12 +21,15 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
     public override IEnumerable<PairFinding> Check(PeerPair pair)
     {
         var primary = Primary(pair);
-        if (IkeVersionMismatch(primary) is { } version)
+        var version = IkeVersionMismatch(primary);
+        if (version is not null)
         {
             yield return version;
-            yield break;
         }
-        var directions = new[] { primary, new NegotiationDirection(primary.Responder, primary.Initiator) };
+        // A direction that already fails on the IKE version never gets to the exchange mode.
+        var directions = new[] { primary, new NegotiationDirection(primary.Responder, primary.Initiator) }
+            .Where(d => version is null || !version.Directions.Contains(d))
+            .ToList();
         var refused = directions.Where(AggressivePskRefused).ToList();
         var modeMismatch = directions.Where(d => !refused.Contains(d) && d.Initiator.ExchangeMode.Value != d.Responder.ExchangeMode.Value).ToList();
         if (refused.Count > 0)
@@ -45,29 +48,42 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
         && d.Responder.Vendor == PeerVendor.StrongSwan
         && d.Responder.AggressivePskAllowed?.Value != true;
 
-    private static PairFinding? IkeVersionMismatch(NegotiationDirection d)
+    /// <summary>The IKE version an end starts with: strongSwan's keyexchange=ike (its default) initiates IKEv2.</summary>
+    internal static string InitiatesWith(PeerConfig peer) =>
+        peer.KeyExchange.Value.Equals("ikev1", StringComparison.OrdinalIgnoreCase) ? "IKEv1" : "IKEv2";
+
+    /// <summary>keyexchange=ike accepts both versions when responding.</summary>
+    internal static bool Accepts(PeerConfig peer, string version) =>
+        peer.KeyExchange.Value.Equals("ike", StringComparison.OrdinalIgnoreCase) || peer.KeyExchange.Value.Equals(version, StringComparison.OrdinalIgnoreCase);
+
+    private static PairFinding? IkeVersionMismatch(NegotiationDirection primary)
     {
-        static bool Speaks(PeerConfig p, string version) =>
-            p.KeyExchange.Value.Equals(version, StringComparison.OrdinalIgnoreCase) || p.KeyExchange.Value.Equals("ike", StringComparison.OrdinalIgnoreCase);
-        var a = d.Initiator;
-        var b = d.Responder;
-        if ((Speaks(a, "ikev1") && Speaks(b, "ikev1")) || (Speaks(a, "ikev2") && Speaks(b, "ikev2")))
+        var failing = new[] { primary, new NegotiationDirection(primary.Responder, primary.Initiator) }
+            .Where(d => !Accepts(d.Responder, InitiatesWith(d.Initiator)))
+            .ToList();
+        if (failing.Count == 0)
         {
             return null;
         }
+        var d = failing[0];
+        var (a, b) = (d.Initiator, d.Responder);
+        var keyexchange = a.KeyExchange.IsDefault && a.Vendor == PeerVendor.StrongSwan
+            ? "keyexchange=ike, the strongSwan default, which initiates IKEv2"
+            : $"keyexchange={a.KeyExchange.Value} {EndNames.Where(a, a.KeyExchange)}";
+        var text = $"{EndNames.Short(a, b)} initiates with {InitiatesWith(a)} ({keyexchange}), {EndNames.Short(b, a)} accepts {(b.Vendor == PeerVendor.Seil ? "IKEv1 only" : b.KeyExchange.Value)}";
         var fixes = new List<CodeFix>();
-        foreach (var peer in new[] { a, b }.Where(p => p.Vendor == PeerVendor.StrongSwan && !Speaks(p, "ikev1")))
+        foreach (var peer in new[] { a, b }.Where(p => p.Vendor == PeerVendor.StrongSwan && !p.KeyExchange.Value.Equals("ikev1", StringComparison.OrdinalIgnoreCase)))
         {
             fixes.Add(new FixBuilder().Set(peer, StrongSwanKeys.KeyExchange, "ikev1").Build());
         }
-        var text = $"{EndNames.Short(a, b)} speaks {a.KeyExchange.Value} ({EndNames.Source(a, a.KeyExchange)}), {EndNames.Short(b, a)} speaks {b.KeyExchange.Value} ({EndNames.Source(b, b.KeyExchange)})";
+        var where = DirectionsText(failing);
         var location = EndNames.LocationOf(a, a.KeyExchange);
         var diagnostic = Diagnostic.Create(Rules.ExchangeModeMismatch, location, new LocalizedText(
-                $"IKE version: {text}; fails {DirectionsText([d, new(b, a)]).English}",
-                $"IKE バージョン: {text}; 両方向で失敗"))
+                $"IKE version: {text}; fails {where.English}",
+                $"IKE バージョン: {text}; {where.Japanese}で失敗"))
             .WithAdditionalLocations(Others(location, EndNames.LocationOf(b, b.KeyExchange)))
             .WithFixes([.. fixes]);
-        return new PairFinding(diagnostic, [d, new(b, a)]);
+        return new PairFinding(diagnostic, failing);
     }
 
     private static PairFinding AggressiveRefused(List<NegotiationDirection> directions)
