@@ -82,6 +82,9 @@ public static class RecipeSchema
         root.Add("preshared-key", SeilValueType.Text);
         root.Add("mtu", SeilValueType.Integer(68, 65535));
         root.Add("tx-tos-set", SeilValueType.Text);
+        // Generic interface keys that ipsec interfaces share (IIJ's converter writes them for any interface).
+        root.Add("ipv4.tcp-mss", SeilValueType.Text);
+        root.Add("ipv6.tcp-mss", SeilValueType.Text);
         root.Add("description", SeilValueType.Text);
         // 'disable' cannot be written on interface.ipsecN (IIJ's converter).
         root.Add("nat-traversal", SeilValueType.Keywords(["enable", "force"], new Dictionary<string, ValueProblem>
