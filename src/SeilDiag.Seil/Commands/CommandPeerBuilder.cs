@@ -70,8 +70,10 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
             {
                 continue;
             }
+            // A fixed peer is reached by "tunnel <local> <its address>"; a peer with "address dynamic" by "tunnel dynamic|auto".
             var sa = commands.LastOrDefault(c => c.Kind == Seil3CommandKind.SecurityAssociation
-                                                 && c.Options.GetValueOrDefault("tunnel") is { Values.Count: 2 } ends && ends.Values[1].Value == address.Value);
+                                                 && c.Options.GetValueOrDefault("tunnel") is { } ends
+                                                 && (ends.Values.Count == 2 ? ends.Values[1].Value == address.Value : address.Value == "dynamic"));
             var proposal = Find(peer, "proposals", Seil3CommandKind.IkeProposal, "ike proposal add");
             var saProposal = sa is null ? null : Find(sa, "ike", Seil3CommandKind.SaProposal, "ipsec security-association proposal add");
             var policies = sa is null
@@ -79,7 +81,8 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
                 : commands.Where(c => c.Kind == Seil3CommandKind.SecurityPolicy && c.RawValue("security-association") == sa.Name?.Value).ToList();
             var parts = new Seil3Tunnel(null, null, peer, proposal, sa, saProposal, PresharedKeyCommand(peer, address.Value), policies);
             Tunnels.Add(parts);
-            yield return BuildPeer(parts, sa?.Options["tunnel"].Values[0], address.Values[0]);
+            var local = sa?.Options["tunnel"] is { Values.Count: 2 } tunnel ? tunnel.Values[0] : null;
+            yield return BuildPeer(parts, local, address.Values[0]);
         }
     }
 
