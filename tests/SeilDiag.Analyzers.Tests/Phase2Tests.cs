@@ -40,7 +40,7 @@ public class Phase2Tests
         // accepts only aes128/hmac-sha1 works when it initiates, but refuses what strongSwan offers.
         var d = Run.Pair(SeilEnd() with { Phase2 = [P2("aes128", "hmac-sha1")] }, SwanEnd()).Single("SD2001");
         Assert.Contains("when strongSwan → SEIL", d.Message);
-        Assert.Contains("integrity: strongSwan offers HMAC_SHA2_256_128 only; SEIL accepts HMAC_SHA1_96 only", d.Message);
+        Assert.Contains("integrity: strongSwan offers HMAC_SHA2_256_128 only (strongSwan default); SEIL accepts HMAC_SHA1_96 only", d.Message);
     }
 
     [Fact]

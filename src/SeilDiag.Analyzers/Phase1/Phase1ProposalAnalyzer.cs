@@ -50,7 +50,7 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
         var where = DirectionsText(directions);
 
         var en = string.Join("; ", result.Differences.Select(d =>
-            $"{d.Attribute}: {i} offers {AlgorithmText.List(d.Offered)}; {r} accepts {AlgorithmText.List(d.Accepted)}"));
+            $"{d.Attribute}: {i} offers {AlgorithmText.List(d.Offered)}{DefaultNote(initiator, initiator.Phase1Proposals)}; {r} accepts {AlgorithmText.List(d.Accepted)}{DefaultNote(responder, responder.Phase1Proposals)}"));
         var ja = string.Join("; ", result.Differences.Select(d =>
             $"{d.AttributeJa}: {i} の提案は {AlgorithmText.ListJa(d.Offered)}、{r} が受け入れるのは {AlgorithmText.ListJa(d.Accepted)}"));
         var closest = $"closest: {result.ClosestOffered!.ToLogString()} vs {result.ClosestAccepted!.ToLogString()}";
@@ -185,4 +185,7 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
         var keywords = values.Select(keyword).ToList();
         return keywords.Any(k => k is null) ? null : keywords.Select(k => k!).ToList();
     }
+
+    /// <summary>" (strongSwan default)" when the list is the daemon's default: the one thing a user cannot find in the file.</summary>
+    private static string DefaultNote<T>(PeerConfig peer, Located<T> value) => value.IsDefault ? $" ({EndNames.DefaultWord(peer)})" : "";
 }

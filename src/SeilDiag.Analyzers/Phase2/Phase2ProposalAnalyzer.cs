@@ -42,7 +42,7 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
         {
             differences = [.. result.Differences];
         }
-        var en = string.Join("; ", differences.Select(d => $"{d.Attribute}: {i} offers {AlgorithmText.List(d.Offered)}; {r} accepts {AlgorithmText.List(d.Accepted)}"));
+        var en = string.Join("; ", differences.Select(d => $"{d.Attribute}: {i} offers {AlgorithmText.List(d.Offered)}{DefaultNote(initiator, initiator.Phase2Proposals)}; {r} accepts {AlgorithmText.List(d.Accepted)}{DefaultNote(responder, responder.Phase2Proposals)}"));
         var ja = string.Join("; ", differences.Select(d => $"{d.AttributeJa}: {i} の提案は {AlgorithmText.ListJa(d.Offered)}、{r} が受け入れるのは {AlgorithmText.ListJa(d.Accepted)}"));
         var closest = $"closest: {result.ClosestOffered!.ToLogString()} vs {result.ClosestAccepted!.ToLogString()}";
         var rule = pfsOnly ? Rules.PfsMismatch : Rules.Phase2ProposalMismatch;
@@ -117,4 +117,7 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
                 : null);
         }
     }
+
+    /// <summary>" (strongSwan default)" when the list is the daemon's default: the one thing a user cannot find in the file.</summary>
+    private static string DefaultNote<T>(PeerConfig peer, Located<T> value) => value.IsDefault ? $" ({EndNames.DefaultWord(peer)})" : "";
 }
