@@ -88,7 +88,7 @@ internal static class PredictedLogs
             : Line(initiator, "phase1 negotiation failed due to time up.");
     }
 
-    public static IEnumerable<Evidence> IdentityMismatch(PeerConfig initiator, PeerConfig responder, IkeModelText sent)
+    public static IEnumerable<Evidence> IdentityMismatch(PeerConfig initiator, PeerConfig responder, LogValue sent)
     {
         if (responder.Vendor == PeerVendor.StrongSwan)
         {
@@ -157,4 +157,4 @@ internal static class PredictedLogs
 }
 
 /// <summary>A value already rendered for a log line (keeps call sites readable).</summary>
-internal readonly record struct IkeModelText(string Text);
+internal readonly record struct LogValue(string Text);

@@ -55,7 +55,7 @@ public sealed class IdentityAnalyzer : PairAnalyzer
         var diagnostic = Diagnostic.Create(Rules.IdentityMismatch, location, new LocalizedText(
                 $"{en}; fails {DirectionsText(directions).English}", $"{ja}; {DirectionsText(directions).Japanese}で失敗"))
             .WithAdditionalLocations(Others(location, first.Receiver.RemoteIdentity.Where ?? first.Receiver.Definition))
-            .WithEvidence(PredictedLogs.IdentityMismatch(first.Sender, first.Receiver, new IkeModelText(RawValue(first.Sent))).ToArray());
+            .WithEvidence(PredictedLogs.IdentityMismatch(first.Sender, first.Receiver, new LogValue(RawValue(first.Sent))).ToArray());
 
         // Preferred: the receiver expects what is sent (no change to what travels); alternative: the sender sends what is expected.
         var expect = new FixBuilder();
