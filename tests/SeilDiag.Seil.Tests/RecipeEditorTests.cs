@@ -72,6 +72,8 @@ public class RecipeEditorTests
         var (_, newText, after) = Apply(text, e => e.Set("ike.responder-only", "disable"));
         Assert.Equal("interface.ipsec0.ipv4.destination: 10.0.0.2\ninterface.ipsec0.responder-only: disable\n", newText);
         Assert.Equal(Model.Initiation.Start, after.Peers[0].Initiation.Value);
+        Assert.False(after.Peers[0].Initiation.IsDefault); // set explicitly
+        Assert.Equal(2, after.Peers[0].Initiation.Where!.Line);
     }
 
     [SkippableFact]

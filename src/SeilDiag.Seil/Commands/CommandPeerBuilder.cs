@@ -195,14 +195,19 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
 
     private Located<Initiation> Initiation(Seil3Command peer)
     {
-        if (peer.Option("responder-only") is { Value: "on" } responderOnly)
+        var responderOnly = peer.Option("responder-only");
+        if (responderOnly is { Value: "on" })
         {
             return Located<Initiation>.At(Model.Initiation.RespondOnly, Where(responderOnly.Values[^1]));
         }
         var auto = commands.LastOrDefault(c => c.Kind == Seil3CommandKind.IkeGlobal && c.Name!.Value == "auto-initiation")?.Option("auto-initiation");
-        return auto is { Value: "disable" }
-            ? Located<Initiation>.At(Model.Initiation.RespondOnly, Where(auto.Values[^1]))
-            : Located<Initiation>.Default(Model.Initiation.Start);
+        if (auto is { Value: "disable" })
+        {
+            return Located<Initiation>.At(Model.Initiation.RespondOnly, Where(auto.Values[^1]));
+        }
+        return responderOnly is null
+            ? Located<Initiation>.Default(Model.Initiation.Start)
+            : Located<Initiation>.At(Model.Initiation.Start, Where(responderOnly.Values[^1]));
     }
 
     private Located<IkeIdentity?> Identity(Seil3Command peer, string option, SeilToken? address)

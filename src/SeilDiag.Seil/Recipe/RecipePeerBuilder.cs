@@ -100,7 +100,8 @@ internal sealed class RecipePeerBuilder(SourceText text, IReadOnlyList<SeilLine>
 
     private Located<Initiation> Initiation(PeerScope peer)
     {
-        if (peer.Get("ike.responder-only") is { Value: "enable" } responderOnly)
+        var responderOnly = peer.Get("ike.responder-only");
+        if (responderOnly is { Value: "enable" })
         {
             return Located<Initiation>.At(Model.Initiation.RespondOnly, peer.Where(responderOnly));
         }
@@ -108,7 +109,9 @@ internal sealed class RecipePeerBuilder(SourceText text, IReadOnlyList<SeilLine>
         {
             return Located<Initiation>.At(Model.Initiation.RespondOnly, Location.InText(text, auto.Line.ValueSpan));
         }
-        return Located<Initiation>.Default(Model.Initiation.Start);
+        return responderOnly is null
+            ? Located<Initiation>.Default(Model.Initiation.Start)
+            : Located<Initiation>.At(Model.Initiation.Start, peer.Where(responderOnly));
     }
 
     private Located<IkeIdentity?> Identity(PeerScope peer, string side, EffectiveSetting? address)
