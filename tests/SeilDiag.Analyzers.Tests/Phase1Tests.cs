@@ -34,7 +34,7 @@ public class Phase1Tests
         var swanFix = d.Fixes[1];
         Assert.Equal(FixSafety.WeakensSecurity, swanFix.Safety);
         Assert.Contains("ike = aes256-sha256-modp1536,aes256-sha256-modp1024!", swanFix.Title);
-        Assert.Contains("weakens security", swanFix.Title);
+        Assert.Contains("MODP-1024 is weak", swanFix.Explanation);
 
         Assert.Contains(d.Evidence, e => e.Kind == EvidenceKind.Predicted && e.Excerpt == "no proposal found");
         Assert.Contains(d.Evidence, e => e.Excerpt == "received proposals: IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_1024");

@@ -97,6 +97,8 @@ public class SeedScenarioTests
         Assert.Equal("seil.conf", d.Location!.Path);
         // The phase-1 proposal is located where the SEIL front-end says it starts (the phase1 keys, article lines 295-298).
         Assert.InRange(291 + d.Location.Line, 295, 298);
+        // ... and more precisely the dh-group line, article line 298.
+        Assert.Equal(298, 291 + d.Location.Line);
         Assert.Contains(d.AdditionalLocations, l => l.Path == "ipsec.conf");
         var seilFix = d.Fixes[0];
         Assert.Equal(FixSafety.KeepsSecurity, seilFix.Safety);

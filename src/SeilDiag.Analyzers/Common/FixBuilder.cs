@@ -55,11 +55,8 @@ internal sealed class FixBuilder
 
     public CodeFix Build(string? explanation = null)
     {
+        // The safety is carried by FixSafety (reporters print it), so the title stays the plain list of steps.
         var title = string.Join("; ", _steps);
-        if (_weakens)
-        {
-            title += " (weakens security)";
-        }
         return new CodeFix(title, MergeInsertions(_edits), _weakens ? FixSafety.WeakensSecurity : FixSafety.KeepsSecurity, explanation);
     }
 

@@ -100,7 +100,8 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
         PeerConfig peer, PeerConfig? partner, string key, string algorithm, LocalizedText? note,
         IReadOnlyList<Phase1Proposal>? newPhase1, IReadOnlyList<Phase2Proposal>? newPhase2, string? replacementKeyword)
     {
-        var location = newPhase1 is not null ? EndNames.LocationOf(peer, peer.Phase1Proposals) : EndNames.LocationOf(peer, peer.Phase2Proposals);
+        var location = EndNames.KeyLocation(peer, key,
+            newPhase1 is not null ? EndNames.LocationOf(peer, peer.Phase1Proposals) : EndNames.LocationOf(peer, peer.Phase2Proposals));
         var diagnostic = Diagnostic.Create(Rules.WeakAlgorithm, location, algorithm, peer.Editor.DisplayKey(key), (object?)note ?? "");
         var fix = Fix(peer, partner, key, newPhase1, newPhase2, replacementKeyword);
         return fix is null ? diagnostic : diagnostic.WithFixes(fix);

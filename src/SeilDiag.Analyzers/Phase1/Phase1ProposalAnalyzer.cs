@@ -56,9 +56,10 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
         var closest = $"closest: {result.ClosestOffered!.ToLogString()} vs {result.ClosestAccepted!.ToLogString()}";
         var message = new LocalizedText($"{en} ({closest}); fails {where.English}", $"{ja} ({closest}); {where.Japanese}で失敗");
 
-        var location = EndNames.LocationOf(initiator, initiator.Phase1Proposals);
+        var key = SeilKey(result.Differences[0].Attribute);
+        var location = EndNames.KeyLocation(initiator, key, EndNames.LocationOf(initiator, initiator.Phase1Proposals));
         var diagnostic = Diagnostic.Create(Rules.Phase1ProposalMismatch, location, message)
-            .WithAdditionalLocations(Others(location, EndNames.LocationOf(responder, responder.Phase1Proposals)))
+            .WithAdditionalLocations(Others(location, EndNames.KeyLocation(responder, key, EndNames.LocationOf(responder, responder.Phase1Proposals))))
             .WithEvidence(Evidence(initiator), Evidence(responder))
             .WithEvidence(PredictedLogs.Phase1Mismatch(initiator, responder,
                 AlgorithmText.LogList(OfferedProposals.Phase1(initiator).Select(p => p.ToLogString())),
@@ -96,9 +97,16 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
 
     private static Evidence Evidence(PeerConfig peer) =>
         new(EndNames.ConfigSource(peer), EvidenceKind.Predicted,
-            $"{EndNames.Label(peer)} phase-1 proposals {EndNames.Where(peer, peer.Phase1Proposals)}: " +
+            $"{EndNames.Label(peer)} phase-1 proposals{DefaultNote(peer, peer.Phase1Proposals)}: " +
             AlgorithmText.LogList(peer.Phase1Proposals.Value!.Select(p => p.ToLogString())),
             peer.Phase1Proposals.Where);
+
+    private static string SeilKey(string attribute) => attribute switch
+    {
+        "encryption" => SeilKeys.Phase1Encryption,
+        "hash" => SeilKeys.Phase1Hash,
+        _ => SeilKeys.Phase1Group,
+    };
 
     private static string RacoonAttribute(string attribute) => attribute switch
     {

@@ -46,14 +46,20 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
         var ja = string.Join("; ", differences.Select(d => $"{d.AttributeJa}: {i} の提案は {AlgorithmText.ListJa(d.Offered)}、{r} が受け入れるのは {AlgorithmText.ListJa(d.Accepted)}"));
         var closest = $"closest: {result.ClosestOffered!.ToLogString()} vs {result.ClosestAccepted!.ToLogString()}";
         var rule = pfsOnly ? Rules.PfsMismatch : Rules.Phase2ProposalMismatch;
-        var location = EndNames.LocationOf(initiator, initiator.Phase2Proposals);
+        var key = differences[0].Attribute switch
+        {
+            "encryption" => SeilKeys.Phase2Encryption,
+            "integrity" => SeilKeys.Phase2Authentication,
+            _ => SeilKeys.Phase2Pfs,
+        };
+        var location = EndNames.KeyLocation(initiator, key, EndNames.LocationOf(initiator, initiator.Phase2Proposals));
         var offered = AlgorithmText.LogList(OfferedProposals.Phase2(initiator).Select(p => p.ToLogString()));
         var accepted = AlgorithmText.LogList(responder.Phase2Proposals.Value!.Select(p => p.ToLogString()));
         var diagnostic = Diagnostic.Create(rule, location, new LocalizedText($"{en} ({closest}); fails {where.English}", $"{ja} ({closest}); {where.Japanese}で失敗"))
-            .WithAdditionalLocations(Others(location, EndNames.LocationOf(responder, responder.Phase2Proposals)))
+            .WithAdditionalLocations(Others(location, EndNames.KeyLocation(responder, key, EndNames.LocationOf(responder, responder.Phase2Proposals))))
             .WithEvidence(
-                new Evidence(EndNames.ConfigSource(initiator), EvidenceKind.Predicted, $"{EndNames.Label(initiator)} ESP proposals {EndNames.Where(initiator, initiator.Phase2Proposals)}: {offered}", initiator.Phase2Proposals.Where),
-                new Evidence(EndNames.ConfigSource(responder), EvidenceKind.Predicted, $"{EndNames.Label(responder)} ESP proposals {EndNames.Where(responder, responder.Phase2Proposals)}: {accepted}", responder.Phase2Proposals.Where))
+                new Evidence(EndNames.ConfigSource(initiator), EvidenceKind.Predicted, $"{EndNames.Label(initiator)} ESP proposals{DefaultNote(initiator, initiator.Phase2Proposals)}: {offered}", initiator.Phase2Proposals.Where),
+                new Evidence(EndNames.ConfigSource(responder), EvidenceKind.Predicted, $"{EndNames.Label(responder)} ESP proposals{DefaultNote(responder, responder.Phase2Proposals)}: {accepted}", responder.Phase2Proposals.Where))
             .WithEvidence(PredictedLogs.Phase2Mismatch(initiator, responder, offered, accepted, pfsOnly).ToArray())
             .WithFixes([.. Fixes(initiator, Targets(failures, initiator), responder, pfsOnly), .. Fixes(responder, Targets(failures, responder), initiator, pfsOnly)]);
         return new PairFinding(diagnostic, directions);
