@@ -44,3 +44,16 @@ public class FixTests
         Assert.Equal("", UnifiedDiff.Create("f.conf", before, before));
     }
 }
+
+public class FixConflictTests
+{
+    [Fact]
+    public void An_insertion_at_the_end_of_a_replaced_span_is_a_conflict()
+    {
+        var text = SourceText.From("ike=aes256\n");
+        var value = new TextSpan(4, 6);
+        var result = FixApplier.Apply(text.Text, [TextEdit.Replace(text, value, "aes128"), TextEdit.Insert(text, value.End, "!")]);
+        Assert.Equal("ike=aes128\n", result.NewText);
+        Assert.Single(result.Skipped);
+    }
+}

@@ -33,6 +33,16 @@ public static class CaptureCommand
             {
                 throw new InputException(path, "file not found");
             }
+            Span<byte> head = stackalloc byte[16];
+            int read;
+            using (var stream = File.OpenRead(path))
+            {
+                read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            }
+            if (!CaptureFrontEnd.LooksLikeCapture(head[..read]))
+            {
+                throw new InputException(path, "is not a pcap or pcapng capture (nor a gzip-compressed one)");
+            }
             var captureKeys = LoadKeys(path, parse.GetValue(keys), parse.GetValue(ikeKeys), parse.GetValue(espKeys));
             var analysis = CaptureFrontEnd.Analyze(path, captureKeys, new CaptureOptions { KeepPayloadBytes = parse.GetValue(hex) });
             var diagnostics = captureKeys.Diagnostics.Concat(analysis.Diagnostics).ToList();
@@ -76,6 +86,13 @@ public static class CaptureCommand
         {
             throw new InputException(folder, "--keys folder not found");
         }
-        return CaptureKeys.FromDirectory(folder ?? Path.GetDirectoryName(Path.GetFullPath(capturePath))!);
+        if (folder is not null)
+        {
+            return CaptureKeys.FromDirectory(folder);
+        }
+        // Without --keys, the key tables are looked for next to the capture; none there means no decryption.
+        var beside = Path.GetDirectoryName(Path.GetFullPath(capturePath))!;
+        var hasKeys = File.Exists(Path.Combine(beside, CaptureKeys.Ikev1TableName)) || File.Exists(Path.Combine(beside, CaptureKeys.EspSaName));
+        return hasKeys ? CaptureKeys.FromDirectory(beside) : CaptureKeys.None;
     }
 }

@@ -43,7 +43,7 @@ public static partial class KindDetector
         {
             return DocumentKind.Unknown;
         }
-        if (best.Kind == DocumentKind.SeilRecipe && SeilFrontEnd.Parse(text).IsCommandSyntax)
+        if (best.Kind == DocumentKind.SeilRecipe && SeilFrontEnd.IsCommandSyntax(text))
         {
             return DocumentKind.SeilCommand;
         }

@@ -36,7 +36,8 @@ public sealed class Workspace
         foreach (var input in inputs.Where(i => i.Text is not null))
         {
             workspace.Documents.Add(input.Text!);
-            if (input.Text!.EncodingName == "shift_jis")
+            // The strongSwan and log front-ends report the encoding of every file they read (includes too).
+            if (input.Text!.EncodingName == "shift_jis" && input.Kind is DocumentKind.SeilRecipe or DocumentKind.SeilCommand)
             {
                 workspace.FrontEndDiagnostics.Add(Diagnostic.Create(Rules.NotUtf8, Location.OnLine(input.Text, 1), "Shift_JIS"));
             }

@@ -16,16 +16,21 @@ public static class FixApplier
         var ordered = edits.Distinct().OrderBy(e => e.Span.Start).ThenBy(e => e.Span.Length).ToList();
         var applied = new List<TextEdit>();
         var skipped = new List<TextEdit>();
-        var lastEnd = -1;
+        TextEdit? previous = null;
         foreach (var edit in ordered)
         {
-            if (edit.Span.Start < lastEnd || edit.Span.End > text.Length)
+            // Two edits conflict when they overlap, or when one inserts exactly where the other replaces:
+            // "append '!'" and "rewrite the whole value" must not both land on the same value.
+            var conflicts = previous is not null
+                            && (edit.Span.Start < previous.Span.End
+                                || (edit.Span.Start == previous.Span.End && (edit.Span.Length == 0 || previous.Span.Length == 0)));
+            if (conflicts || edit.Span.End > text.Length)
             {
                 skipped.Add(edit);
                 continue;
             }
             applied.Add(edit);
-            lastEnd = Math.Max(lastEnd, edit.Span.End);
+            previous = edit;
         }
         var builder = new System.Text.StringBuilder(text);
         foreach (var edit in Enumerable.Reverse(applied))

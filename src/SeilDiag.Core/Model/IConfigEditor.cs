@@ -18,6 +18,12 @@ public interface IConfigEditor
     /// <summary>Remove <paramref name="key"/> (and so fall back to the default); no edit when it is not set.</summary>
     IReadOnlyList<TextEdit> Remove(string key);
 
+    /// <summary>
+    /// Where <paramref name="key"/> is set for this peer (its value, or the first entry of a list key), so a
+    /// diagnostic can point at the very attribute that differs; null when it is not set (a default).
+    /// </summary>
+    Location? Locate(string key) => null;
+
     /// <summary>Replace a list of indexed keys (SEIL "ike.proposal.phase2.authentication.N.algorithm") with new values.</summary>
     IReadOnlyList<TextEdit> SetList(string listKey, IReadOnlyList<string> values);
 }

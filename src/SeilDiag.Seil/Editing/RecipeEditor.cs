@@ -29,6 +29,19 @@ public sealed class RecipeEditor(SourceText text, IReadOnlyList<SeilLine> lines,
         return [Insert(LastInterfaceLine(), [(Prefix + key, value)])];
     }
 
+    public Location? Locate(string key)
+    {
+        var exact = Find(Prefix + key);
+        if (exact.Count > 0)
+        {
+            return Location.InText(text, exact[^1].ValueSpan);
+        }
+        // A list key ("ike.proposal.phase1.encryption") is located at its first entry.
+        var head = Prefix + key + ".";
+        var first = Settings().FirstOrDefault(s => s.Key.StartsWith(head, StringComparison.Ordinal));
+        return first.Line is null ? null : Location.InText(text, first.Line.ValueSpan);
+    }
+
     public IReadOnlyList<TextEdit> Remove(string key) =>
         [.. Find(Prefix + key).Select(s => TextEdit.DeleteLine(text, s.LineNumber))];
 

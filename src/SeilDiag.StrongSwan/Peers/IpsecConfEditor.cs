@@ -34,6 +34,17 @@ public sealed class IpsecConfEditor(StrongSwanConn conn) : IConfigEditor
         return [InsertLine($"{key}={written}")];
     }
 
+    public Location? Locate(string key)
+    {
+        var own = OwnLines(key);
+        if (own.Count > 0)
+        {
+            return Location.InText(own[^1].Document, own[^1].ValueSpan);
+        }
+        // Inherited from %default or also=: point at the line it comes from.
+        return conn.InheritedSettings.TryGetValue(ConnKeys.Canonical(key), out var setting) && !setting.IsReset ? setting.Location : null;
+    }
+
     public IReadOnlyList<TextEdit> Remove(string key)
     {
         var own = OwnLines(key);
