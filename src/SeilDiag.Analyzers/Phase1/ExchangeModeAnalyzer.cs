@@ -50,11 +50,15 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
 
     /// <summary>The IKE version an end starts with: strongSwan's keyexchange=ike (its default) initiates IKEv2.</summary>
     internal static string InitiatesWith(PeerConfig peer) =>
-        peer.KeyExchange.Value.Equals("ikev1", StringComparison.OrdinalIgnoreCase) ? "IKEv1" : "IKEv2";
+        Version(peer).Equals("ikev1", StringComparison.OrdinalIgnoreCase) ? "IKEv1" : "IKEv2";
+
+    /// <summary>The configured keyexchange; a SEIL (or an unset value) speaks IKEv1 here.</summary>
+    private static string Version(PeerConfig peer) =>
+        peer.Vendor == PeerVendor.Seil ? "ikev1" : peer.KeyExchange.Value ?? "ike";
 
     /// <summary>keyexchange=ike accepts both versions when responding.</summary>
     internal static bool Accepts(PeerConfig peer, string version) =>
-        peer.KeyExchange.Value.Equals("ike", StringComparison.OrdinalIgnoreCase) || peer.KeyExchange.Value.Equals(version, StringComparison.OrdinalIgnoreCase);
+        Version(peer).Equals("ike", StringComparison.OrdinalIgnoreCase) || Version(peer).Equals(version, StringComparison.OrdinalIgnoreCase);
 
     private static PairFinding? IkeVersionMismatch(NegotiationDirection primary)
     {
@@ -69,10 +73,10 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
         var (a, b) = (d.Initiator, d.Responder);
         var keyexchange = a.KeyExchange.IsDefault && a.Vendor == PeerVendor.StrongSwan
             ? "keyexchange=ike, the strongSwan default, which initiates IKEv2"
-            : $"keyexchange={a.KeyExchange.Value} {EndNames.Where(a, a.KeyExchange)}";
-        var text = $"{EndNames.Short(a, b)} initiates with {InitiatesWith(a)} ({keyexchange}), {EndNames.Short(b, a)} accepts {(b.Vendor == PeerVendor.Seil ? "IKEv1 only" : b.KeyExchange.Value)}";
+            : $"keyexchange={Version(a)} {EndNames.Where(a, a.KeyExchange)}";
+        var text = $"{EndNames.Short(a, b)} initiates with {InitiatesWith(a)} ({keyexchange}), {EndNames.Short(b, a)} accepts {(b.Vendor == PeerVendor.Seil ? "IKEv1 only" : Version(b))}";
         var fixes = new List<CodeFix>();
-        foreach (var peer in new[] { a, b }.Where(p => p.Vendor == PeerVendor.StrongSwan && !p.KeyExchange.Value.Equals("ikev1", StringComparison.OrdinalIgnoreCase)))
+        foreach (var peer in new[] { a, b }.Where(p => p.Vendor == PeerVendor.StrongSwan && !Version(p).Equals("ikev1", StringComparison.OrdinalIgnoreCase)))
         {
             fixes.Add(new FixBuilder().Set(peer, StrongSwanKeys.KeyExchange, "ikev1").Build());
         }
