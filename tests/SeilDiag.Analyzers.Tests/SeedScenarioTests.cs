@@ -169,11 +169,28 @@ public class SeedScenarioTests
 
     public static TheoryData<int, string?, string> FixableSeeds => new()
     {
+        // PFS on the SEIL only: the secure fix adds the group on strongSwan rather than dropping PFS.
+        { 163, "interface.ipsec0.ike.proposal.phase2.pfs-group : modp2048\n", "SD2002" },
         { 292, null, "SD1001" },
         { 602, null, "SD2001" },
         { 655, null, "SD2003" },
         { 163, "interface.ipsec0.ike.exchange-mode : aggressive\n", "SD1004" },
     };
+
+    [SkippableFact]
+    public void Strict_check_level_refusing_strongswans_lifetime_is_fixed_by_its_ikelifetime()
+    {
+        var article = Article();
+        var seil = SeilBlock(article, 163) + "interface.ipsec0.ike.check-level : strict\ninterface.ipsec0.ike.proposal.phase1.lifetime : 777\n";
+        var conf = IpsecConf(article, 163);
+        var d = AnalysisContext.Run(Model(seil, conf), ConfigAnalyzers.All).Single("SD1001");
+        Assert.Contains("when strongSwan → SEIL", d.Message);
+        Assert.Contains("proposed 10800 s, own 777 s", d.Message);
+        var fix = d.Fixes[0];
+        Assert.Contains("ikelifetime = 777s", fix.Title);
+        var fixedConf = FixApplier.Apply(conf, fix.Edits.Where(e => e.Path == "ipsec.conf")).NewText;
+        Assert.Empty(AnalysisContext.Run(Model(seil, fixedConf), ConfigAnalyzers.All).Errors());
+    }
 
     /// <summary>Apply the preferred (secure) fix to the article's own files, re-parse both and check again.</summary>
     [SkippableTheory]

@@ -72,8 +72,10 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
     internal static IEnumerable<CodeFix> Fixes(PeerConfig peer, IReadOnlyList<Phase2Proposal> targets, PeerConfig other, bool pfsOnly)
     {
         var current = peer.Phase2Proposals.Value ?? [];
+        // Giving up PFS weakens the tunnel as much as a weak algorithm does.
+        var dropsPfs = targets.Any(t => t.Pfs == DhGroup.None) && current.Any(p => p.Pfs != DhGroup.None);
         var weak = targets.Any(AlgorithmText.IsWeak);
-        var builder = new FixBuilder().Weakens(weak);
+        var builder = new FixBuilder().Weakens(weak || dropsPfs);
         if (peer.Vendor == PeerVendor.Seil)
         {
             if (targets.Select(t => t.Pfs).Distinct().Count() > 1)
@@ -120,7 +122,7 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
         {
             yield return builder.Build(weak
                 ? $"{string.Join(", ", targets.Where(AlgorithmText.IsWeak).Select(AlgorithmText.Display))} is weak; prefer changing {EndNames.Vendor(other)} to a strong proposal."
-                : null);
+                : dropsPfs ? $"This gives up Perfect Forward Secrecy; prefer enabling the same PFS group on {EndNames.Vendor(other)}." : null);
         }
     }
 
