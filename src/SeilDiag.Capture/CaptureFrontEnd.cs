@@ -24,9 +24,73 @@ public static class CaptureFrontEnd
 
     public static CaptureAnalysis Analyze(string capturePath, CaptureKeys keys, CaptureOptions? options = null)
     {
+        options ??= CaptureOptions.Default;
         var findings = new CaptureFindings(capturePath);
-        using var reader = CaptureFile.Open(capturePath, findings);
-        return Analyze(capturePath, reader, findings, keys, options ?? CaptureOptions.Default);
+        if (!options.ReadAhead || Environment.ProcessorCount < 2)
+        {
+            using var direct = CaptureFile.Open(capturePath, findings);
+            return Analyze(capturePath, direct, findings, keys, options);
+        }
+        // The reader runs on the read-ahead thread and reports into its own findings; they are replayed into
+        // `findings` in their original place, so the result is the same as reading directly.
+        var readerFindings = new CaptureFindings(capturePath);
+        using var reader = CaptureFile.Open(capturePath, readerFindings);
+        foreach (var early in readerFindings.Diagnostics)
+        {
+            findings.Add(early); // reported while opening, before the read-ahead thread exists
+        }
+        using var prefetcher = new Pipeline.FramePrefetcher(reader, readerFindings, keys, options.MaxFrames);
+        var session = new Session(capturePath, findings, keys, options);
+        while (prefetcher.Next() is { } batch)
+        {
+            var stop = false;
+            var next = 0;
+            for (var i = 0; i < batch.Frames.Count && !stop; i++)
+            {
+                for (; next < batch.Findings.Count && batch.Findings[next].Before <= i; next++)
+                {
+                    findings.Add(batch.Findings[next].Finding);
+                }
+                var frame = batch.Frame(i);
+                session.Process(frame, batch.Frames[i].Icv);
+                stop = options.MaxFrames > 0 && session.FrameCount >= options.MaxFrames;
+            }
+            if (!stop)
+            {
+                for (; next < batch.Findings.Count; next++)
+                {
+                    findings.Add(batch.Findings[next].Finding);
+                }
+                if (batch.Error is not null)
+                {
+                    ReadFailed(batch.Error, findings, session.FrameCount);
+                }
+            }
+            var error = batch.Error;
+            prefetcher.Return(batch);
+            if (stop || error is not null)
+            {
+                break;
+            }
+        }
+        return session.Finish();
+    }
+
+    /// <summary>What the direct loop does when the reader throws: report and stop, or (false) rethrow.</summary>
+    private static bool ReadFailed(Exception error, CaptureFindings findings, long frameCount)
+    {
+        switch (error)
+        {
+            case InvalidDataException e:
+                findings.Corrupt(null, $"the compressed capture is corrupt after frame {frameCount}: {e.Message}");
+                return true;
+            case IOException e:
+                findings.Corrupt(null, $"reading stopped after frame {frameCount}: {e.Message}");
+                return true;
+            default:
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+                return false;
+        }
     }
 
     /// <summary>
@@ -54,14 +118,9 @@ public static class CaptureFrontEnd
                     break;
                 }
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
-                findings.Corrupt(null, $"the compressed capture is corrupt after frame {session.FrameCount}: {e.Message}");
-                break;
-            }
-            catch (IOException e)
-            {
-                findings.Corrupt(null, $"reading stopped after frame {session.FrameCount}: {e.Message}");
+                ReadFailed(e, findings, session.FrameCount);
                 break;
             }
             session.Process(frame);
@@ -86,8 +145,9 @@ public static class CaptureFrontEnd
 
         public long FrameCount { get; private set; }
 
-        public void Process(CaptureFrame frame)
+        public void Process(CaptureFrame frame, Pipeline.PrecomputedIcv? icv = null)
         {
+            _esp.Precomputed = icv;
             FrameCount = frame.Number;
             _first ??= frame.Time;
             var summary = Decode(frame);

@@ -20,6 +20,12 @@ public sealed record CaptureOptions
     /// <summary>Called for every packet as it is decoded (streaming output); runs before the summary is retained or dropped.</summary>
     public Action<PacketSummary>? PacketObserver { get; init; }
 
+    /// <summary>
+    /// Read capture files on a second thread, which also verifies plain ESP ICVs (default; only with two or more
+    /// cores). Results are identical either way; false reads and verifies everything on the calling thread.
+    /// </summary>
+    public bool ReadAhead { get; init; } = true;
+
     /// <summary>Stop after this many frames (0 = all).</summary>
     public long MaxFrames { get; init; }
 }

@@ -17,6 +17,9 @@ internal sealed class EspTracker(string path, CaptureKeys keys, CaptureOptions o
 
     public long PacketCount { get; private set; }
 
+    /// <summary>The ICV verdict the read-ahead thread computed for the frame about to be processed, if any.</summary>
+    public Pipeline.PrecomputedIcv? Precomputed { get; set; }
+
     public IReadOnlyList<EspSaSummary> Summaries => _order;
 
     private const int MaxNesting = 2;
@@ -72,7 +75,7 @@ internal sealed class EspTracker(string path, CaptureKeys keys, CaptureOptions o
             summary.Info = $"{prefix} [not decrypted: {sa.Problem}]";
             return summary;
         }
-        var result = decryptor.Decrypt(esp);
+        var result = decryptor.Decrypt(esp, depth == 0 && !udp ? Precomputed?.IcvFor(frame, esp, sa.Key) : null);
         summary.Icv = result.Icv;
         summary.EspDecrypted = result.Decrypted;
         if (result.Icv == IcvStatus.Good) sa.IcvGood++;
