@@ -11,6 +11,8 @@ using SeilDiag.Logs;
 var lab = args.Length > 0 ? args[0] : "../shared/corpus/lab";
 var sizeMb = args.Length > 1 ? int.Parse(args[1]) : 1024;
 var output = args.Length > 2 ? args[2] : "/tmp/seildiag-bench-charon.log";
+// Extra runs in the same process show the steady state (JIT and start-up paid by the first run).
+var runs = args.Length > 3 ? int.Parse(args[3]) : 1;
 
 if (!File.Exists(output) || new FileInfo(output).Length < sizeMb * (1L << 20))
 {
@@ -33,19 +35,48 @@ using (var p = Process.Start(psi)!)
     Console.WriteLine($"grep -c IKE: {count} lines in {grep.Elapsed.TotalSeconds:F2} s wall, {grepCpu:F2} s CPU = {bytes / grep.Elapsed.TotalSeconds / (1 << 20):F0} MiB/s wall, {bytes / grepCpu / (1 << 20):F0} MiB/s CPU");
 }
 
-var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-var allocatedBefore = GC.GetTotalAllocatedBytes();
-var sw = Stopwatch.StartNew();
-var analysis = LogFrontEnd.Analyze([LogInput.Open(output)]);
-sw.Stop();
-var process = Process.GetCurrentProcess();
-process.Refresh();
-var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-Console.WriteLine($"LogFrontEnd.Analyze CPU: {cpu:F2} s = {bytes / cpu / (1 << 20):F0} MiB/s CPU ({grepCpu / cpu:P0} of grep's CPU throughput)");
-Console.WriteLine($"LogFrontEnd.Analyze: {sw.Elapsed.TotalSeconds:F2} s = {bytes / sw.Elapsed.TotalSeconds / (1 << 20):F0} MiB/s " +
-                  $"({grep.Elapsed.TotalSeconds / sw.Elapsed.TotalSeconds:P0} of grep), peak working set {process.PeakWorkingSet64 / (1 << 20)} MiB");
-Console.WriteLine($"GC: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, allocated by Analyze {(GC.GetTotalAllocatedBytes() - allocatedBefore) / (1 << 20)} MiB");
+LogAnalysis analysis = null!;
+for (var run = 1; run <= runs; run++)
+{
+    if (run > 1)
+    {
+        GC.Collect();
+        Console.WriteLine($"run {run} (same process, JIT warm):");
+    }
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var allocatedBefore = GC.GetTotalAllocatedBytes();
+    var gen0Before = GC.CollectionCount(0);
+    var sw = Stopwatch.StartNew();
+    analysis = LogFrontEnd.Analyze([LogInput.Open(output)]);
+    sw.Stop();
+    var process = Process.GetCurrentProcess();
+    process.Refresh();
+    var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+    Console.WriteLine($"LogFrontEnd.Analyze CPU: {cpu:F2} s = {bytes / cpu / (1 << 20):F0} MiB/s CPU ({grepCpu / cpu:P0} of grep's CPU throughput)");
+    Console.WriteLine($"LogFrontEnd.Analyze: {sw.Elapsed.TotalSeconds:F2} s = {bytes / sw.Elapsed.TotalSeconds / (1 << 20):F0} MiB/s " +
+                      $"({grep.Elapsed.TotalSeconds / sw.Elapsed.TotalSeconds:P0} of grep), peak working set {process.PeakWorkingSet64 / (1 << 20)} MiB");
+    Console.WriteLine($"GC: gen0 {GC.CollectionCount(0) - gen0Before}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, allocated by Analyze {(GC.GetTotalAllocatedBytes() - allocatedBefore) / (1 << 20)} MiB");
+}
 Console.WriteLine($"sessions kept {analysis.Sessions.Count}, compacted {analysis.CompactedSessions}, diagnostics {analysis.Diagnostics.Count}, unrecognised {analysis.Inputs.Sum(i => i.UnrecognizedCount)}");
+// SEILDIAG_BENCH_DUMP=file writes everything the analysis says (diagnostics with evidence and fixes, sessions with
+// their stories, unrecognised lines), to compare two builds of the front-end on the same input byte for byte.
+if (Environment.GetEnvironmentVariable("SEILDIAG_BENCH_DUMP") is { Length: > 0 } dump)
+{
+    using var w = new StreamWriter(dump);
+    foreach (var d in analysis.Diagnostics)
+    {
+        w.WriteLine($"{d.Severity} {d.Id} {d.Location} {d.Message}");
+        foreach (var e in d.Evidence) w.WriteLine($"  ev {e.Location} {e.Kind} {e.Text} | {e.Excerpt} | {e.Time}");
+        foreach (var f in d.Fixes) w.WriteLine($"  fix {f}");
+    }
+    foreach (var s in analysis.Sessions)
+    {
+        w.WriteLine($"session {s} findings {s.Findings.Count} dropped {s.DroppedEvents}");
+        w.WriteLine(s.Story());
+    }
+    w.WriteLine($"observed {analysis.ObservedSas.Count} compacted {analysis.CompactedSessions}");
+    foreach (var u in analysis.Unrecognized) w.WriteLine($"unrecognized {u}");
+}
 foreach (var d in analysis.Diagnostics.Take(10))
 {
     Console.WriteLine($"  {d.Severity} {d.Id} {d.Message} ({d.Evidence.Count} evidence)");

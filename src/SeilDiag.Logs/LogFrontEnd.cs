@@ -131,14 +131,16 @@ public static class LogFrontEnd
                 summary.OverlongLines++;
                 problem = $"line of {reader.FullLength} characters is longer than the {RawLineReader.MaxLineChars}-character limit; only its start was read";
             }
-            if (line.IndexOfAnyInRange('\0', '\u0008') >= 0 || line.IndexOfAnyInRange('\u000E', '\u001F') >= 0)
+            // One vectorised scan: a line of printable ASCII (nearly every line) holds neither control characters nor
+            // U+FFFD; the rare other line is then checked for both.
+            if (line.IndexOfAnyExceptInRange(' ', '~') >= 0 && line.IndexOfAny(SuspectChars) >= 0)
             {
-                summary.BinaryLines++;
-                Unrecognized(summary, unrecognized, input.Path, number, line, "binary data (control characters) in a text log");
-                continue;
-            }
-            if (line.Contains('\uFFFD'))
-            {
+                if (line.IndexOfAnyInRange('\0', '\u0008') >= 0 || line.IndexOfAnyInRange('\u000E', '\u001F') >= 0)
+                {
+                    summary.BinaryLines++;
+                    Unrecognized(summary, unrecognized, input.Path, number, line, "binary data (control characters) in a text log");
+                    continue;
+                }
                 summary.ReplacementLines++;
             }
             var prefix = LinePrefixParser.Parse(line, years);
@@ -207,6 +209,10 @@ public static class LogFrontEnd
             (daemon == LogDaemon.Racoon ? racoonTracker : tracker).Add(e);
         }
     }
+
+    /// <summary>Control characters a text log never holds (binary data) and U+FFFD (undecodable bytes).</summary>
+    private static readonly System.Buffers.SearchValues<char> SuspectChars = System.Buffers.SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFD");
 
     /// <summary>Of the bulk kinds, what the diagnosis still reads: notifies, phase-1 message 0 (mode and role), the end of an IKE_SA.</summary>
     private static bool NeededWhenLean(LogEventKind kind, ReadOnlySpan<char> message) => kind switch

@@ -45,6 +45,12 @@ internal sealed class FindingMerger
 
     private static void AddEvidence(Group group, IEnumerable<LogEvent> events)
     {
+        // Runs once per finding of every IKE_SA: once the group is full (the common case on big logs) stop before
+        // enumerating at all.
+        if (group.Evidence.Count >= EvidenceCap)
+        {
+            return;
+        }
         foreach (var e in events)
         {
             if (group.Evidence.Count >= EvidenceCap)

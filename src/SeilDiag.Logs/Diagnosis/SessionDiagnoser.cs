@@ -20,6 +20,11 @@ internal static class SessionDiagnoser
         LogEventKind.IkeSaDestroyedUnnotified, LogEventKind.ErrorNotifyReceived, LogEventKind.NotifyIgnored, LogEventKind.InvalidPacket,
     ];
 
+    private static readonly int KindCount = Enum.GetValues<LogEventKind>().Max(k => (int)k) + 1;
+
+    // Runs per line (or per IKE_SA) of gigabyte logs: compiled fully optimised at once. With tiering, the JIT kept
+    // postponing tier-up while later stages compiled new code, and most of a run was spent in instrumented code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<Finding> Diagnose(LogSession s)
     {
         var ev = s.Events;
@@ -27,7 +32,29 @@ internal static class SessionDiagnoser
         var peer = s.Remote?.Address.ToString() ?? "?";
         var me = s.Local?.Address.ToString() ?? (s.ConnectionName is null ? "this end" : $"conn {s.ConnectionName}");
 
-        LogEvent? First(LogEventKind kind, Func<LogEvent, bool>? where = null) => ev.FirstOrDefault(e => e.Kind == kind && (where is null || where(e)));
+        // One pass records the first event of each kind: most lookups below ask for a kind the session never logged,
+        // and on a big log this runs once per IKE_SA (a LINQ scan per lookup was a visible share of the time).
+        var firstOfKind = new LogEvent?[KindCount];
+        foreach (var e in s.EventList)
+        {
+            firstOfKind[(int)e.Kind] ??= e;
+        }
+        LogEvent? First(LogEventKind kind, Func<LogEvent, bool>? where = null)
+        {
+            var first = firstOfKind[(int)kind];
+            if (first is null || where is null)
+            {
+                return first;
+            }
+            foreach (var e in s.EventList)
+            {
+                if (e.Kind == kind && where(e))
+                {
+                    return e;
+                }
+            }
+            return null;
+        }
         int IndexOf(LogEvent e) => IndexOfRef(ev, e);
         var established = First(LogEventKind.IkeSaEstablished);
         var establishedAt = established is null ? int.MaxValue : IndexOf(established);
@@ -262,12 +289,47 @@ internal static class SessionDiagnoser
         _ => "an encrypted message",
     };
 
+    // The proposal lists are shared between events (LogGrammar caches them), so every IKE_SA of a tunnel that fails the
+    // same way asks the same question: compute the difference once per (received, configured) pair. Keys hold the
+    // lists by reference (List does not override Equals); bounded, cleared when full.
+    private const int VerdictCacheLimit = 256;
+    private readonly record struct VerdictKey(object Received, object Configured, bool Ike, string? Conn);
+    private sealed record ProposalVerdict(Rule Rule, LocalizedText Description, IReadOnlyList<CodeFix> Fixes);
+    [ThreadStatic] private static Dictionary<VerdictKey, ProposalVerdict?>? _verdicts;
+
+    private static ProposalVerdict? ComputeVerdict(IReadOnlyList<LoggedProposal> received, IReadOnlyList<LoggedProposal> configured, bool ike, string? conn)
+    {
+        var differences = ProposalDifference.Compute(received, configured);
+        if (differences.Count == 0)
+        {
+            return null;
+        }
+        var rule = ike ? Rules.Phase1ProposalMismatch : Rules.Phase2ProposalMismatch;
+        if (!ike && differences.All(d => d.Type == TransformType.KeyExchange))
+        {
+            rule = Rules.PfsMismatch;
+        }
+        var fixes = FixAdvice.ForProposalDifference(differences, received.Count == 1 ? received[0] : null, ike, conn);
+        return new ProposalVerdict(rule, ProposalDifference.Describe(differences, ike), fixes);
+    }
+
     private static Finding ProposalFinding(LogSession s, LogEvent decisive, bool ike, List<LogEvent> evidence)
     {
         var ev = s.Events;
         var at = IndexOfRef(ev, decisive);
         var prefix = ike ? "IKE" : "ESP";
-        LogEvent? Before(LogEventKind kind) => ev.Take(at + 1).LastOrDefault(e => e.Kind == kind && e.Proposals.Count > 0 && e.Proposals[0].Protocol == prefix);
+        LogEvent? Before(LogEventKind kind)
+        {
+            for (var i = Math.Min(at, ev.Count - 1); i >= 0; i--)
+            {
+                var e = ev[i];
+                if (e.Kind == kind && e.Proposals.Count > 0 && e.Proposals[0].Protocol == prefix)
+                {
+                    return e;
+                }
+            }
+            return null;
+        }
         var received = Before(LogEventKind.ProposalsReceived);
         var configured = Before(LogEventKind.ProposalsConfigured);
         var rule = ike ? Rules.Phase1ProposalMismatch : Rules.Phase2ProposalMismatch;
@@ -276,15 +338,20 @@ internal static class SessionDiagnoser
 
         if (received is not null && configured is not null && decisive.Daemon == Reading.LogDaemon.Charon)
         {
-            var differences = ProposalDifference.Compute(received.Proposals, configured.Proposals);
-            if (differences.Count > 0)
+            var key = new VerdictKey(received.Proposals, configured.Proposals, ike, s.ConnectionName);
+            var verdicts = _verdicts ??= [];
+            if (!verdicts.TryGetValue(key, out var verdict))
             {
-                if (!ike && differences.All(d => d.Type == TransformType.KeyExchange))
+                verdict = ComputeVerdict(received.Proposals, configured.Proposals, ike, s.ConnectionName);
+                if (verdicts.Count >= VerdictCacheLimit)
                 {
-                    rule = Rules.PfsMismatch;
+                    verdicts.Clear();
                 }
-                var fixes = FixAdvice.ForProposalDifference(differences, received.Proposals.Count == 1 ? received.Proposals[0] : null, ike, s.ConnectionName);
-                return new Finding(rule, phase, [ProposalDifference.Describe(differences, ike)], decisive, evidence, fixes) { Specificity = 3 };
+                verdicts[key] = verdict;
+            }
+            if (verdict is not null)
+            {
+                return new Finding(verdict.Rule, phase, [verdict.Description], decisive, evidence, verdict.Fixes) { Specificity = 3 };
             }
         }
         if (decisive.Kind == LogEventKind.PfsMismatch)

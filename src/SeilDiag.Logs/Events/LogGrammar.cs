@@ -120,12 +120,34 @@ internal static class LogGrammar
         return true;
     }
 
+    // Every IKE_SA of a connection logs the same "configured proposals" list (strongSwan's defaults run to hundreds of
+    // tokens), so a big log parses a handful of distinct lists millions of times: parse each once. The cache is
+    // bounded (cleared when full) so a log with ever-changing lists cannot grow it; the lists are never mutated.
+    private const int ProposalCacheLimit = 256;
+    [ThreadStatic] private static Dictionary<string, IReadOnlyList<LoggedProposal>>? _proposalCache;
+
     /// <summary>
     /// Proposal lists, split by hand: strongSwan's default lists are several hundred characters and appear in every
     /// negotiation, and Sprache's per-character parsing of them dominated the benchmark. <see cref="ProposalList"/>
     /// is the reference grammar; a test checks both agree on the lab logs.
     /// </summary>
     public static IReadOnlyList<LoggedProposal> ParseProposals(string text)
+    {
+        var cache = _proposalCache ??= new Dictionary<string, IReadOnlyList<LoggedProposal>>(StringComparer.Ordinal);
+        if (cache.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+        var parsed = ParseProposalsUncached(text);
+        if (cache.Count >= ProposalCacheLimit)
+        {
+            cache.Clear();
+        }
+        cache[text] = parsed;
+        return parsed;
+    }
+
+    private static IReadOnlyList<LoggedProposal> ParseProposalsUncached(string text)
     {
         var result = new List<LoggedProposal>();
         foreach (var item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -136,14 +158,20 @@ internal static class LogGrammar
                 return [];
             }
             var tokens = item[(colon + 1)..].Split('/');
-            if (tokens.Any(t => t.Length == 0 || t.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '(' or ')'))))
+            foreach (var t in tokens)
             {
-                return [];
+                if (t.Length == 0 || t.AsSpan().IndexOfAnyExcept(ProposalTokenChars) >= 0)
+                {
+                    return [];
+                }
             }
             result.Add(LoggedProposal.FromTokens(item[..colon], tokens));
         }
         return result;
     }
+
+    private static readonly System.Buffers.SearchValues<char> ProposalTokenChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_()");
 
     public static (string Exchange, bool Response, uint MessageId, IReadOnlyList<string> Payloads) ParseMessageSummaryGrammar(string text) =>
         MessageSummary.End().Parse(text);

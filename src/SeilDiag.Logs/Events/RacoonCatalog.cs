@@ -7,6 +7,9 @@ namespace SeilDiag.Logs.Events;
 /// </summary>
 internal static class RacoonCatalog
 {
+    // Runs per line (or per IKE_SA) of gigabyte logs: compiled fully optimised at once. With tiering, the JIT kept
+    // postponing tier-up while later stages compiled new code, and most of a run was spent in instrumented code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static LogEventKind? Classify(ReadOnlySpan<char> m)
     {
         if (m.Length < 4)

@@ -64,6 +64,9 @@ public sealed class LogSession
 
     public IReadOnlyList<LogEvent> Events => _events;
 
+    /// <summary>The events as a list, for loops that must not enumerate through the interface (the diagnosis runs per IKE_SA).</summary>
+    internal List<LogEvent> EventList => _events;
+
     /// <summary>What went wrong in this session (root causes first), one per cause.</summary>
     public IReadOnlyList<Finding> Findings { get; internal set; } = [];
 
@@ -85,6 +88,9 @@ public sealed class LogSession
         }
     }
 
+    // Runs per line (or per IKE_SA) of gigabyte logs: compiled fully optimised at once. With tiering, the JIT kept
+    // postponing tier-up while later stages compiled new code, and most of a run was spent in instrumented code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Add(LogEvent e, bool decisive)
     {
         if (_events.Count < EventCap || (decisive && _events.Count < EventCap * 2))

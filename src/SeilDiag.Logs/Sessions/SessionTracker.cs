@@ -21,6 +21,9 @@ internal sealed class SessionTracker(string path, Func<int> nextId, Action<LogSe
     private readonly List<LogSession> _open = [];
     private LogSession? _last;
 
+    // Runs per line (or per IKE_SA) of gigabyte logs: compiled fully optimised at once. With tiering, the JIT kept
+    // postponing tier-up while later stages compiled new code, and most of a run was spent in instrumented code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(LogEvent e)
     {
         if (e.Kind == LogEventKind.TrafficSelectorItem && _last is not null && (e.UniqueId == 0 || e.UniqueId == _last.UniqueId))
@@ -94,6 +97,7 @@ internal sealed class SessionTracker(string path, Func<int> nextId, Action<LogSe
         return session;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Close(LogSession session)
     {
         if (session.Closed)
