@@ -95,3 +95,33 @@ public class LintTests
         Assert.Empty(Run.All((SwanEnd() with { Phase1Lifetime = TimeSpan.FromHours(1) }).Build()).OfRule("SD3005"));
     }
 }
+
+public class WrittenAlgorithmTests
+{
+    [Fact]
+    public void Strongswan_defaults_appended_without_bang_are_not_reported_as_weak()
+    {
+        // Without '!', charon appends its defaults (which include SHA-1 and MODP groups the user never wrote):
+        // SD4003 says so; SD4001 must not blame the user for them.
+        var config = StrongSwan.StrongSwanFrontEnd.Load(Text.SourceText.From(
+            "conn a\n    left=10.0.0.2\n    right=10.0.0.1\n    keyexchange=ikev1\n    authby=secret\n    ike=aes256-sha256-modp2048\n    esp=aes256-sha256\n    auto=add\n", "ipsec.conf"),
+            readFile: _ => null);
+        var model = new Analysis.IkeModel();
+        model.Peers.AddRange(config.Peers);
+        Assert.DoesNotContain(Analysis.AnalysisContext.Run(model, ConfigAnalyzers.Lint), d => d.Id == "SD4001");
+        Assert.Contains(config.Diagnostics, d => d.Id == "SD4003");
+    }
+
+    [Fact]
+    public void A_weak_algorithm_the_user_wrote_is_still_reported()
+    {
+        var config = StrongSwan.StrongSwanFrontEnd.Load(Text.SourceText.From(
+            "conn a\n    left=10.0.0.2\n    right=10.0.0.1\n    keyexchange=ikev1\n    authby=secret\n    ike=aes256-sha256-modp1024\n    auto=add\n", "ipsec.conf"),
+            readFile: _ => null);
+        var model = new Analysis.IkeModel();
+        model.Peers.AddRange(config.Peers);
+        var weak = Assert.Single(Analysis.AnalysisContext.Run(model, ConfigAnalyzers.Lint), d => d.Id == "SD4001");
+        Assert.Contains("MODP_1024", weak.Message);
+        Assert.Equal(6, weak.Location!.Line);
+    }
+}

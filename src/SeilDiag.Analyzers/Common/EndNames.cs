@@ -48,25 +48,9 @@ internal static class EndNames
     public static Location? LocationOf<T>(PeerConfig peer, Located<T>? value) => value?.Where ?? peer.Definition;
 
     /// <summary>
-    /// The line that sets one key of a SEIL recipe peer ("interface.ipsec0.ike.proposal.phase1.dh-group : ..."),
-    /// or of a list of it ("...encryption.0.algorithm"), found by the key the editor displays. The model keeps one
-    /// location per proposal list; a diagnostic about the DH group should point at the DH group.
+    /// Where one key of a peer is set ("interface.ipsec0.ike.proposal.phase1.dh-group", a strongSwan "ike="), or the
+    /// first entry of a list key, as the peer's own editor knows it. The model keeps one location per proposal list;
+    /// a diagnostic about the DH group should point at the DH group.
     /// </summary>
-    public static Location? KeyLocation(PeerConfig peer, string key, Location? fallback)
-    {
-        if (peer.Vendor != PeerVendor.Seil)
-        {
-            return fallback;
-        }
-        var display = peer.Editor.DisplayKey(key);
-        for (var line = 1; line <= peer.Document.LineCount; line++)
-        {
-            var text = peer.Document.GetLineText(line).TrimStart();
-            if (text.StartsWith(display, StringComparison.Ordinal) && text.Length > display.Length && text[display.Length] is ' ' or '\t' or ':' or '.')
-            {
-                return Location.OnLine(peer.Document, line);
-            }
-        }
-        return fallback;
-    }
+    public static Location? KeyLocation(PeerConfig peer, string key, Location? fallback) => peer.Editor.Locate(key) ?? fallback;
 }

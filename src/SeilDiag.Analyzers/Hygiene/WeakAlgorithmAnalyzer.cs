@@ -38,7 +38,8 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
             yield break;
         }
         var isSeil = peer.Vendor == PeerVendor.Seil;
-        foreach (var cipher in proposals.Select(p => p.Encryption).Distinct().Where(IkeNames.IsWeak))
+        var written = WrittenAlgorithms.For(peer, StrongSwanKeys.Ike);
+        foreach (var cipher in proposals.Select(p => p.Encryption).Distinct().Where(c => IkeNames.IsWeak(c) && written(IkeNames.Find(c)?.StrongSwan)))
         {
             var replacement = AlgorithmText.StrongReplacement(cipher);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase1Encryption : StrongSwanKeys.Ike, AlgorithmText.Log(cipher), null,
@@ -46,7 +47,7 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
                 AlgorithmText.Keyword(peer.Vendor, replacement)!);
         }
         var hashes = proposals.Select(p => p.Hash).Distinct().ToList();
-        foreach (var hash in hashes.Where(h => IkeNames.IsWeak(h) || (h == HashAlgorithm.Sha1 && hashes.Count == 1)))
+        foreach (var hash in hashes.Where(h => (IkeNames.IsWeak(h) || (h == HashAlgorithm.Sha1 && hashes.Count == 1)) && written(IkeNames.Find(h).StrongSwan)))
         {
             var replacement = AlgorithmText.StrongReplacement(hash);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase1Hash : StrongSwanKeys.Ike, AlgorithmText.Log(hash),
@@ -54,7 +55,7 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
                 proposals.Select(p => p.Hash == hash ? p with { Hash = replacement } : p).Distinct().ToList(), null,
                 AlgorithmText.Keyword(peer.Vendor, replacement)!);
         }
-        foreach (var group in proposals.Select(p => p.Group).Distinct().Where(IkeNames.IsWeak))
+        foreach (var group in proposals.Select(p => p.Group).Distinct().Where(g => IkeNames.IsWeak(g) && written(IkeNames.Find(g)?.StrongSwan)))
         {
             var replacement = AlgorithmText.StrongReplacement(group);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase1Group : StrongSwanKeys.Ike, AlgorithmText.Log(group), null,
@@ -70,7 +71,8 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
             yield break;
         }
         var isSeil = peer.Vendor == PeerVendor.Seil;
-        foreach (var cipher in proposals.Select(p => p.Encryption).Distinct().Where(IkeNames.IsWeak))
+        var written = WrittenAlgorithms.For(peer, StrongSwanKeys.Esp);
+        foreach (var cipher in proposals.Select(p => p.Encryption).Distinct().Where(c => IkeNames.IsWeak(c) && written(IkeNames.Find(c)?.StrongSwan)))
         {
             var replacement = AlgorithmText.StrongReplacement(cipher);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase2Encryption : StrongSwanKeys.Esp, AlgorithmText.Log(cipher), null, null,
@@ -78,7 +80,7 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
                 AlgorithmText.Keyword(peer.Vendor, replacement));
         }
         var integrities = proposals.Select(p => p.Integrity).Distinct().ToList();
-        foreach (var integrity in integrities.Where(i => IkeNames.IsWeak(i) || (i == IntegrityAlgorithm.HmacSha1_96 && integrities.Count == 1)))
+        foreach (var integrity in integrities.Where(i => (IkeNames.IsWeak(i) || (i == IntegrityAlgorithm.HmacSha1_96 && integrities.Count == 1)) && written(IkeNames.Find(i)?.StrongSwan)))
         {
             var replacement = AlgorithmText.StrongReplacement(integrity);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase2Authentication : StrongSwanKeys.Esp, AlgorithmText.Log(integrity),
@@ -86,7 +88,7 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
                 proposals.Select(p => p.Integrity == integrity ? p with { Integrity = replacement } : p).Distinct().ToList(),
                 AlgorithmText.Keyword(peer.Vendor, replacement));
         }
-        foreach (var group in proposals.Select(p => p.Pfs).Distinct().Where(g => g != DhGroup.None && IkeNames.IsWeak(g)))
+        foreach (var group in proposals.Select(p => p.Pfs).Distinct().Where(g => g != DhGroup.None && IkeNames.IsWeak(g) && written(IkeNames.Find(g)?.StrongSwan)))
         {
             var replacement = AlgorithmText.StrongReplacement(group);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase2Pfs : StrongSwanKeys.Esp, AlgorithmText.Log(group),
