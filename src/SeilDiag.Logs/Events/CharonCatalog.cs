@@ -150,16 +150,15 @@ internal static class CharonCatalog
             case LogEventKind.MessageParsed:
             case LogEventKind.MessageGenerated:
             {
-                var body = m[(m.IndexOf(' ') + 1)..];
-                if (LogGrammar.TryMessageSummary(body, out var summary))
+                var body = m.AsSpan(m.IndexOf(' ') + 1);
+                if (LogGrammar.TryMessageSummary(body, out var exchange, out var response, out var mid, out var payloads))
                 {
-                    var (exchange, response, mid, payloads) = summary;
                     e.Exchange = exchange;
                     e.IsResponse = response;
                     e.MessageId = mid;
-                    e.Payloads = payloads;
-                    e.Notifies = payloads.Where(p => p.StartsWith("N(", StringComparison.Ordinal) && p.EndsWith(')'))
-                        .Select(p => NotifyNames.ToRfcName(p[2..^1])).ToList();
+                    // Shared with every message listing the same payloads (read-only lists).
+                    e.Payloads = payloads.Payloads;
+                    e.Notifies = payloads.Notifies;
                 }
                 break;
             }

@@ -104,19 +104,95 @@ internal static class LogGrammar
     /// </summary>
     public static bool TryMessageSummary(string text, out (string Exchange, bool Response, uint MessageId, IReadOnlyList<string> Payloads) summary)
     {
-        summary = default;
-        var parts = text.Split(' ', 4);
-        if (parts.Length < 4 || parts[1] is not ("request" or "response") || !uint.TryParse(parts[2], out var mid))
+        if (!TryMessageSummary(text.AsSpan(), out var exchange, out var response, out var mid, out var payloads))
+        {
+            summary = default;
+            return false;
+        }
+        summary = (exchange, response, mid, payloads.Payloads);
+        return true;
+    }
+
+    /// <summary>The payload list of a message summary with the notifies it names (RFC names), shared by every message that lists the same payloads.</summary>
+    internal sealed record SharedPayloads(IReadOnlyList<string> Payloads, IReadOnlyList<string> Notifies);
+
+    // A charon log repeats a few dozen distinct payload lists ("[ SA V V V V ]", "[ HASH N(DPD) ]"...) millions of
+    // times: split each once and look it up by span (no string per line). Bounded, cleared when full.
+    private const int PayloadCacheLimit = 1024;
+    [ThreadStatic] private static Dictionary<string, SharedPayloads>? _payloadCache;
+
+    /// <summary>Span form of <see cref="TryMessageSummary(string, out ValueTuple{string, bool, uint, IReadOnlyList{string}})"/> (same rules as <c>Split(' ', 4)</c>).</summary>
+    internal static bool TryMessageSummary(ReadOnlySpan<char> text, out string exchange, out bool response, out uint messageId, out SharedPayloads payloads)
+    {
+        exchange = "";
+        response = false;
+        messageId = 0;
+        payloads = null!;
+        var s1 = text.IndexOf(' ');
+        if (s1 < 0)
         {
             return false;
         }
-        var list = parts[3].Trim();
-        if (!list.StartsWith('[') || !list.EndsWith(']'))
+        var rest = text[(s1 + 1)..];
+        var s2 = rest.IndexOf(' ');
+        if (s2 < 0)
         {
             return false;
         }
-        var payloads = list[1..^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        summary = (parts[0], parts[1] == "response", mid, payloads);
+        var word = rest[..s2];
+        if (word.SequenceEqual("request"))
+        {
+            response = false;
+        }
+        else if (word.SequenceEqual("response"))
+        {
+            response = true;
+        }
+        else
+        {
+            return false;
+        }
+        rest = rest[(s2 + 1)..];
+        var s3 = rest.IndexOf(' ');
+        if (s3 < 0 || !uint.TryParse(rest[..s3], out messageId))
+        {
+            return false;
+        }
+        var list = rest[(s3 + 1)..].Trim();
+        if (list.Length < 2 || list[0] != '[' || list[^1] != ']')
+        {
+            return false;
+        }
+        var inner = list[1..^1];
+        var cache = _payloadCache ??= new Dictionary<string, SharedPayloads>(StringComparer.Ordinal);
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(inner, out payloads!))
+        {
+            var split = inner.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var notifies = new List<string>();
+            foreach (var p in split)
+            {
+                if (p.StartsWith("N(", StringComparison.Ordinal) && p.EndsWith(')'))
+                {
+                    notifies.Add(NotifyNames.ToRfcName(p[2..^1]));
+                }
+            }
+            payloads = new SharedPayloads(split, notifies);
+            if (cache.Count >= PayloadCacheLimit)
+            {
+                cache.Clear();
+            }
+            lookup[inner] = payloads;
+        }
+        exchange = text[..s1] switch
+        {
+            "ID_PROT" => "ID_PROT",
+            "AGGRESSIVE" => "AGGRESSIVE",
+            "QUICK_MODE" => "QUICK_MODE",
+            "INFORMATIONAL_V1" => "INFORMATIONAL_V1",
+            "TRANSACTION" => "TRANSACTION",
+            var other => other.ToString(),
+        };
         return true;
     }
 
