@@ -21,10 +21,12 @@ public sealed record CaptureOptions
     public Action<PacketSummary>? PacketObserver { get; init; }
 
     /// <summary>
-    /// Read capture files on a second thread, which also verifies plain ESP ICVs (default; only with two or more
-    /// cores). Results are identical either way; false reads and verifies everything on the calling thread.
+    /// Read capture files on a second thread, which also verifies plain ESP ICVs (only with two or more cores).
+    /// Results are identical either way. Off by default: on the shared 2-core build machine it cost ~15 % more CPU
+    /// (every frame is copied and crosses cores) and did not shorten wall time; it can pay off on idle cores.
+    /// See benchmarks/SeilDiag.Capture.Bench/README.md.
     /// </summary>
-    public bool ReadAhead { get; init; } = true;
+    public bool ReadAhead { get; init; }
 
     /// <summary>Stop after this many frames (0 = all).</summary>
     public long MaxFrames { get; init; }

@@ -28,6 +28,11 @@ public class EspAlgorithmTests
         new("AES-GCM with 8 octet ICV [RFC4106]", "NULL", 20, 0, "gcm", 8),
         new("AES-GCM with 8 octet ICV [RFC4106]", "NULL", 36, 0, "gcm", 8),
         new("NULL", "HMAC-SHA-1-96 [RFC2404]", 0, 20, "null", 12),
+        // HMAC-SHA-256 has its own fast path (NativeHmacSha256): the usual 32-byte key, a short one, and one longer
+        // than the 64-byte block, which RFC 2104 hashes first.
+        new("AES-CBC [RFC3602]", "HMAC-SHA-256-128 [RFC4868]", 32, 32, "cbc", 16),
+        new("AES-CBC [RFC3602]", "HMAC-SHA-256-128 [RFC4868]", 16, 80, "cbc", 16),
+        new("NULL", "HMAC-SHA-256-128 [RFC4868]", 0, 20, "null", 16),
     ];
 
     private static byte[] Key(int length, int seed)
