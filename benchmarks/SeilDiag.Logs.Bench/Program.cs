@@ -57,6 +57,10 @@ for (var run = 1; run <= runs; run++)
                       $"({grep.Elapsed.TotalSeconds / sw.Elapsed.TotalSeconds:P0} of grep), peak working set {process.PeakWorkingSet64 / (1 << 20)} MiB");
     Console.WriteLine($"GC: gen0 {GC.CollectionCount(0) - gen0Before}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, allocated by Analyze {(GC.GetTotalAllocatedBytes() - allocatedBefore) / (1 << 20)} MiB");
 }
+var info = GC.GetGCMemoryInfo();
+Console.WriteLine($"GC heap after the last run: {info.HeapSizeBytes / (1 << 20)} MiB, committed {info.TotalCommittedBytes / (1 << 20)} MiB, " +
+                  $"live after a full collection {GC.GetTotalMemory(forceFullCollection: true) / (1 << 20)} MiB (the analysis result still referenced)");
+GC.KeepAlive(analysis);
 Console.WriteLine($"sessions kept {analysis.Sessions.Count}, compacted {analysis.CompactedSessions}, diagnostics {analysis.Diagnostics.Count}, unrecognised {analysis.Inputs.Sum(i => i.UnrecognizedCount)}");
 // SEILDIAG_BENCH_DUMP=file writes everything the analysis says (diagnostics with evidence and fixes, sessions with
 // their stories, unrecognised lines), to compare two builds of the front-end on the same input byte for byte.

@@ -26,6 +26,7 @@ internal sealed class FindingMerger
 
     private readonly Dictionary<(string Rule, string Pair, Severity Severity), Group> _groups = [];
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(Finding finding, string pairKey)
     {
         var key = (finding.Rule.Id, pairKey, finding.Severity);

@@ -313,6 +313,7 @@ internal static class SessionDiagnoser
         return new ProposalVerdict(rule, ProposalDifference.Describe(differences, ike), fixes);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Finding ProposalFinding(LogSession s, LogEvent decisive, bool ike, List<LogEvent> evidence)
     {
         var ev = s.Events;
@@ -409,6 +410,7 @@ internal static class SessionDiagnoser
     }
 
     /// <summary>A Quick Mode that succeeded only because one end narrowed the other's selectors: racoon would refuse it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Finding? Narrowing(LogSession s)
     {
         var narrowed = s.Events.Where(e => e.Kind == LogEventKind.TrafficSelectorMatch && e.Detail3 is not null && e.Detail2 is not null && e.Detail3 != e.Detail2).ToList();

@@ -349,6 +349,7 @@ internal static class CharonCatalog
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (IPEndPoint?, string?) HostWithId(string text)
     {
         var open = text.IndexOf('[');
@@ -361,6 +362,7 @@ internal static class CharonCatalog
         return (bare, null);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static string? Between(string s, string start, string? end)
     {
         var i = s.IndexOf(start, StringComparison.Ordinal);

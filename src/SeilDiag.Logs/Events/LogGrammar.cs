@@ -68,6 +68,7 @@ internal static class LogGrammar
     /// endpoints, and the Sprache parser's per-character allocations made it the bottleneck on large logs
     /// (see benchmarks/SeilDiag.Logs.Bench). Both accept the same text (tested against each other).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool TryEndpoint(string text, out IPEndPoint? endpoint)
     {
         endpoint = null;
@@ -122,6 +123,7 @@ internal static class LogGrammar
     [ThreadStatic] private static Dictionary<string, SharedPayloads>? _payloadCache;
 
     /// <summary>Span form of <see cref="TryMessageSummary(string, out ValueTuple{string, bool, uint, IReadOnlyList{string}})"/> (same rules as <c>Split(' ', 4)</c>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static bool TryMessageSummary(ReadOnlySpan<char> text, out string exchange, out bool response, out uint messageId, out SharedPayloads payloads)
     {
         exchange = "";
@@ -207,6 +209,7 @@ internal static class LogGrammar
     /// negotiation, and Sprache's per-character parsing of them dominated the benchmark. <see cref="ProposalList"/>
     /// is the reference grammar; a test checks both agree on the lab logs.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<LoggedProposal> ParseProposals(string text)
     {
         var cache = _proposalCache ??= new Dictionary<string, IReadOnlyList<LoggedProposal>>(StringComparer.Ordinal);

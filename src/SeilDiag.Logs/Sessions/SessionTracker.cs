@@ -109,6 +109,7 @@ internal sealed class SessionTracker(string path, Func<int> nextId, Action<LogSe
         _onClosed(session);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Learn(LogSession s, LogEvent e)
     {
         if (e.ConnName is { } name)
