@@ -236,6 +236,27 @@ internal static class LinePrefixParser
         group = null;
         level = -1;
         end = 0;
+        // Fast path for the charon file layout, where the tail starts right after the time ("09[IKE] " / "09[IKE1] "):
+        // the same checks as the loop below, without searching.
+        if (from + 7 <= line.Length && char.IsAsciiDigit(line[from]) && char.IsAsciiDigit(line[from + 1]) && line[from + 2] == '['
+            && char.IsAsciiLetterUpper(line[from + 3]) && char.IsAsciiLetterUpper(line[from + 4]) && char.IsAsciiLetterUpper(line[from + 5]))
+        {
+            var c0 = from + 6;
+            var lvl0 = -1;
+            if (char.IsAsciiDigit(line[c0]))
+            {
+                lvl0 = line[c0] - '0';
+                c0++;
+            }
+            if (c0 < line.Length && line[c0] == ']' && (c0 + 1 == line.Length || line[c0 + 1] == ' '))
+            {
+                thread = (line[from] - '0') * 10 + (line[from + 1] - '0');
+                group = GroupName(line.Slice(from + 3, 3));
+                level = lvl0;
+                end = Math.Min(line.Length, c0 + 2);
+                return from;
+            }
+        }
         var limit = Math.Min(line.Length, from + TailSearchLimit);
         var i = from;
         while (i < limit)
