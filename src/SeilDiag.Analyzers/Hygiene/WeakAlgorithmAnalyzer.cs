@@ -20,10 +20,11 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
-        var pairs = PeerPairing.Pair(context.Model).Pairs;
+        // Pairing is only needed to word a finding's fix, so it is done when the first finding needs it.
+        var pairs = new Lazy<IReadOnlyList<PeerPair>>(() => PeerPairing.Pair(context.Model).Pairs);
         foreach (var peer in context.Model.Peers)
         {
-            var partner = pairs.Select(p => p.A == peer ? p.B : p.B == peer ? p.A : null).FirstOrDefault(p => p is not null);
+            var partner = new Lazy<PeerConfig?>(() => pairs.Value.Select(p => p.A == peer ? p.B : p.B == peer ? p.A : null).FirstOrDefault(p => p is not null));
             foreach (var diagnostic in Phase1(peer, partner).Concat(Phase2(peer, partner)))
             {
                 context.Report(diagnostic);
@@ -31,7 +32,7 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
         }
     }
 
-    private static IEnumerable<Diagnostic> Phase1(PeerConfig peer, PeerConfig? partner)
+    private static IEnumerable<Diagnostic> Phase1(PeerConfig peer, Lazy<PeerConfig?> partner)
     {
         if (peer.Phase1Proposals.IsDefault || peer.Phase1Proposals.Value is not { Count: > 0 } proposals)
         {
@@ -64,7 +65,7 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
         }
     }
 
-    private static IEnumerable<Diagnostic> Phase2(PeerConfig peer, PeerConfig? partner)
+    private static IEnumerable<Diagnostic> Phase2(PeerConfig peer, Lazy<PeerConfig?> partner)
     {
         if (peer.Phase2Proposals.IsDefault || peer.Phase2Proposals.Value is not { Count: > 0 } proposals)
         {
@@ -99,13 +100,13 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
     }
 
     private static Diagnostic Make(
-        PeerConfig peer, PeerConfig? partner, string key, string algorithm, LocalizedText? note,
+        PeerConfig peer, Lazy<PeerConfig?> partner, string key, string algorithm, LocalizedText? note,
         IReadOnlyList<Phase1Proposal>? newPhase1, IReadOnlyList<Phase2Proposal>? newPhase2, string? replacementKeyword)
     {
         var location = EndNames.KeyLocation(peer, key,
             newPhase1 is not null ? EndNames.LocationOf(peer, peer.Phase1Proposals) : EndNames.LocationOf(peer, peer.Phase2Proposals));
         var diagnostic = Diagnostic.Create(Rules.WeakAlgorithm, location, algorithm, peer.Editor.DisplayKey(key), (object?)note ?? "");
-        var fix = Fix(peer, partner, key, newPhase1, newPhase2, replacementKeyword);
+        var fix = Fix(peer, partner.Value, key, newPhase1, newPhase2, replacementKeyword);
         return fix is null ? diagnostic : diagnostic.WithFixes(fix);
     }
 

@@ -40,9 +40,25 @@ internal static class Endpoints
             : EndpointMatch.Conflict;
     }
 
-    public static bool IsWildcard(string? address) =>
-        string.IsNullOrWhiteSpace(address)
-        || address.Trim().ToLowerInvariant() is "%any" or "%any4" or "%any6" or "%defaultroute" or "0.0.0.0" or "::" or "dynamic";
+    private static readonly string[] Wildcards = ["%any", "%any4", "%any6", "%defaultroute", "0.0.0.0", "::", "dynamic"];
+
+    // Called for every pair of peers when pairing thousands of conns: compare spans, allocate nothing.
+    public static bool IsWildcard(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return true;
+        }
+        var trimmed = address.AsSpan().Trim();
+        foreach (var wildcard in Wildcards)
+        {
+            if (trimmed.Equals(wildcard, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The identity an end sends when none is configured: its own address (both daemons' default).</summary>
     public static IkeIdentity? EffectiveLocalIdentity(PeerConfig peer) =>

@@ -7,8 +7,21 @@ namespace SeilDiag.Analyzers.Pairing;
 /// <summary>A peer for which the other end's configuration has no partner.</summary>
 public sealed record UnpairedPeer(PeerConfig Peer, PeerConfig? Nearest, string Why);
 
-/// <summary>The pairs found, the peers left alone, and whether the model holds two ends at all.</summary>
-public sealed record PairingResult(IReadOnlyList<PeerPair> Pairs, IReadOnlyList<UnpairedPeer> Unpaired, bool TwoEnded);
+/// <summary>
+/// The pairs found, the peers left alone, and whether the model holds two ends at all. The unpaired peers (with
+/// their nearest candidate, a costly search over every peer of the other end) are found only when asked for:
+/// lint asks for the pairs alone.
+/// </summary>
+public sealed class PairingResult(IReadOnlyList<PeerPair> pairs, Func<IReadOnlyList<UnpairedPeer>> unpaired, bool twoEnded)
+{
+    private readonly Lazy<IReadOnlyList<UnpairedPeer>> _unpaired = new(unpaired);
+
+    public IReadOnlyList<PeerPair> Pairs { get; } = pairs;
+
+    public IReadOnlyList<UnpairedPeer> Unpaired => _unpaired.Value;
+
+    public bool TwoEnded { get; } = twoEnded;
+}
 
 /// <summary>
 /// Matches peers of different documents as the two ends of one tunnel: first by addresses (each end's
@@ -39,7 +52,7 @@ public static class PeerPairing
         var documents = peers.Select(p => p.Document.Path).Distinct(StringComparer.Ordinal).ToList();
         if (documents.Count < 2)
         {
-            return new PairingResult([], [], false);
+            return new PairingResult([], () => [], false);
         }
 
         var candidates = new List<(PeerConfig A, PeerConfig B, int Score)>();
@@ -74,9 +87,14 @@ public static class PeerPairing
         }
         pairs.Sort((x, y) => peers.IndexOf(x.A).CompareTo(peers.IndexOf(y.A)));
 
+        return new PairingResult(pairs, () => FindUnpaired(peers, documents.Count, used), true);
+    }
+
+    private static IReadOnlyList<UnpairedPeer> FindUnpaired(List<PeerConfig> peers, int documentCount, HashSet<PeerConfig> used)
+    {
         // With more than two documents "the other end" is ambiguous; SD1007 is only sure with exactly two.
         var unpaired = new List<UnpairedPeer>();
-        if (documents.Count == 2)
+        if (documentCount == 2)
         {
             foreach (var peer in peers.Where(p => !used.Contains(p)))
             {
@@ -88,7 +106,7 @@ public static class PeerPairing
                 unpaired.Add(new UnpairedPeer(peer, nearest, nearest is null ? "the other configuration defines no peer" : Explain(peer, nearest)));
             }
         }
-        return new PairingResult(pairs, unpaired, true);
+        return unpaired;
     }
 
     /// <summary>0 = not a pair; higher = more certainly a pair.</summary>
