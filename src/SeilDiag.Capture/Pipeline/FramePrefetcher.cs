@@ -86,7 +86,7 @@ internal sealed class FramePrefetcher : IDisposable
                     Send(batch);
                     batch = Rent();
                 }
-                var icv = _precheck.Enabled ? _precheck.Check(frame.Number, frame.LinkType, frame.Data.Span) : null;
+                var icv = Precheck(frame);
                 batch.Add(frame, icv);
                 if (_maxFrames > 0 && frame.Number >= _maxFrames)
                 {
@@ -101,13 +101,39 @@ internal sealed class FramePrefetcher : IDisposable
         }
         catch (Exception e)
         {
-            // A bug on this thread must surface on the analysis thread, not vanish.
-            batch.Error = e;
-            _full.Writer.TryWrite(batch);
+            // A bug on this thread must surface on the analysis thread, not vanish. A fresh batch: the current one
+            // may already have been handed over.
+            var failed = new FrameBatch { Error = e };
+            try
+            {
+                Send(failed);
+            }
+            catch (OperationCanceledException)
+            {
+                // The analysis has already stopped.
+            }
         }
         finally
         {
             _full.Writer.TryComplete();
+        }
+    }
+
+    private PrecomputedIcv? Precheck(CaptureFrame frame)
+    {
+        if (!_precheck.Enabled)
+        {
+            return null;
+        }
+        try
+        {
+            return _precheck.Check(frame.Number, frame.LinkType, frame.Data.Span);
+        }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or System.Security.Cryptography.CryptographicException)
+        {
+            // No verdict ahead of time only means the analysis thread verifies this packet itself, with the same
+            // code that reports any problem properly.
+            return null;
         }
     }
 
