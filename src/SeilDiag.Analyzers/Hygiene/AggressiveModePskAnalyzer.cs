@@ -19,14 +19,15 @@ public sealed class AggressiveModePskAnalyzer : IAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
-        var pairs = PeerPairing.Pair(context.Model).Pairs;
+        // Pairing (to fix the partner too) only when some peer is in Aggressive Mode.
+        var pairs = new Lazy<IReadOnlyList<PeerPair>>(() => PeerPairing.Pair(context.Model).Pairs);
         foreach (var peer in context.Model.Peers)
         {
             if (peer.ExchangeMode.Value != ExchangeMode.Aggressive || peer.ExchangeMode.IsDefault || peer.AuthMethod.Value != AuthMethod.PreSharedKey)
             {
                 continue;
             }
-            var partner = pairs.Select(p => p.A == peer ? p.B : p.B == peer ? p.A : null).FirstOrDefault(p => p is not null);
+            var partner = pairs.Value.Select(p => p.A == peer ? p.B : p.B == peer ? p.A : null).FirstOrDefault(p => p is not null);
             var fix = new FixBuilder();
             ExchangeModeAnalyzer.RemoveAggressive(fix, peer);
             if (partner is { ExchangeMode.Value: ExchangeMode.Aggressive })
