@@ -1,4 +1,5 @@
 using SeilDiag.Diagnostics;
+using SeilDiag.Model;
 using SeilDiag.Text;
 
 namespace SeilDiag.Reporting;
@@ -22,6 +23,18 @@ public sealed class ReportInput
 
     /// <summary>Extra top-level JSON members a command adds after "diagnostics" (the capture's packets, the log sessions).</summary>
     public IReadOnlyList<(string Name, Action<System.Text.Json.Utf8JsonWriter> Write)> ExtraJson { get; init; } = [];
+
+    /// <summary>The inputs of the case (markdown/html list them).</summary>
+    public IReadOnlyList<InputSummary> Inputs { get; init; } = [];
+
+    /// <summary>The observed IKE SAs (from captures and logs): markdown/html draw a ladder per SA.</summary>
+    public IReadOnlyList<ObservedIkeSa> ObservedSas { get; init; } = [];
+
+    /// <summary>Log events and packets on one clock, in time order.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+
+    /// <summary>Estimated clock offsets of each log against the reference clock.</summary>
+    public IReadOnlyList<ClockOffset> ClockOffsets { get; init; } = [];
 
     public string ToolVersion { get; init; } = typeof(ReportInput).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
