@@ -91,16 +91,16 @@ internal static class LinePrefixParser
             var m = tailEnd;
             if (m < line.Length && line[m] == '<')
             {
-                var close = line[m..].IndexOf('>');
-                if (close > 0 && close < 200)
+                var close = ShortSpan.IndexOf(line[m..], '>', 200);
+                if (close > 0)
                 {
                     var inner = line.Slice(m + 1, close - 1);
-                    var bar = inner.LastIndexOf('|');
+                    var bar = ShortSpan.LastIndexOf(inner, '|');
                     if (bar >= 0)
                     {
                         var conn = inner[..bar];
                         // Reuse the previous line's string: the same conn name repeats on most lines.
-                        if (years.LastConnName is null || !conn.SequenceEqual(years.LastConnName))
+                        if (years.LastConnName is null || !ShortSpan.Equal(conn, years.LastConnName))
                         {
                             years.LastConnName = conn.ToString();
                         }

@@ -15,7 +15,7 @@ internal static class LogTimestamp
     public static bool TryParse(ReadOnlySpan<char> s, YearTracker years, out DateTimeOffset time, out int length)
     {
         // Many lines share a second: reuse the previous result when the text is the same (the hot path of big logs).
-        if (years.CachedLength > 0 && s.Length > years.CachedLength && s[..years.CachedLength].SequenceEqual(years.CachedText.AsSpan(0, years.CachedLength))
+        if (years.CachedLength > 0 && s.Length > years.CachedLength && ShortSpan.Equal(s[..years.CachedLength], years.CachedText.AsSpan(0, years.CachedLength))
             && !char.IsAsciiDigit(s[years.CachedLength]) && s[years.CachedLength] != '.')
         {
             time = years.CachedTime;
