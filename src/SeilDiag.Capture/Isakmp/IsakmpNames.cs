@@ -98,49 +98,10 @@ public static class IsakmpNames
         _ => $"Unknown exchange type {type}",
     };
 
-    public static string Notify(int type) => type switch
-    {
-        1 => "INVALID-PAYLOAD-TYPE",
-        2 => "DOI-NOT-SUPPORTED",
-        3 => "SITUATION-NOT-SUPPORTED",
-        4 => "INVALID-COOKIE",
-        5 => "INVALID-MAJOR-VERSION",
-        6 => "INVALID-MINOR-VERSION",
-        7 => "INVALID-EXCHANGE-TYPE",
-        8 => "INVALID-FLAGS",
-        9 => "INVALID-MESSAGE-ID",
-        10 => "INVALID-PROTOCOL-ID",
-        11 => "INVALID-SPI",
-        12 => "INVALID-TRANSFORM-ID",
-        13 => "ATTRIBUTES-NOT-SUPPORTED",
-        14 => "NO-PROPOSAL-CHOSEN",
-        15 => "BAD-PROPOSAL-SYNTAX",
-        16 => "PAYLOAD-MALFORMED",
-        17 => "INVALID-KEY-INFORMATION",
-        18 => "INVALID-ID-INFORMATION",
-        19 => "INVALID-CERT-ENCODING",
-        20 => "INVALID-CERTIFICATE",
-        21 => "CERT-TYPE-UNSUPPORTED",
-        22 => "INVALID-CERT-AUTHORITY",
-        23 => "INVALID-HASH-INFORMATION",
-        24 => "AUTHENTICATION-FAILED",
-        25 => "INVALID-SIGNATURE",
-        26 => "ADDRESS-NOTIFICATION",
-        27 => "NOTIFY-SA-LIFETIME",
-        28 => "CERTIFICATE-UNAVAILABLE",
-        29 => "UNSUPPORTED-EXCHANGE-TYPE",
-        30 => "UNEQUAL-PAYLOAD-LENGTHS",
-        16384 => "CONNECTED",
-        24576 => "RESPONDER-LIFETIME",
-        24577 => "REPLAY-STATUS",
-        24578 => "INITIAL-CONTACT",
-        36136 => "R-U-THERE",
-        36137 => "R-U-THERE-ACK",
-        _ => $"NOTIFY-{type}",
-    };
+    public static string Notify(int type) => Ike.NotifyTypes.Name(type);
 
-    /// <summary>Notify types below 16384 are errors (RFC 2408 3.14.1).</summary>
-    public static bool IsError(int notifyType) => notifyType is > 0 and < 8192;
+    /// <summary>Notify types 1–8191 are errors, 8192–16383 private errors (RFC 2408 3.14.1).</summary>
+    public static bool IsError(int notifyType) => Ike.NotifyTypes.IsError(notifyType);
 
     public static string Protocol(int id) => id switch
     {
