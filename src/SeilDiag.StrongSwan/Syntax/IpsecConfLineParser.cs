@@ -124,10 +124,10 @@ public static class IpsecConfLineParser
                 new LocalizedText($"line is {content.Length} characters long; an ipsec.conf line is a section header, an include or key=value",
                     $"行の長さが {content.Length} 文字あります。ipsec.conf の行はセクション見出し、include、key=value のいずれかです"));
         }
-        var s = text[content];
-        if (s.Trim(' ', '\t').Length == 0)
+        var chars = text.Text.AsSpan(content.Start, content.Length);
+        if (chars.Trim(" \t").IsEmpty)
         {
-            var tokens = new List<IpsecConfToken>();
+            var tokens = new List<IpsecConfToken>(2);
             if (content.Length > 0)
             {
                 tokens.Add(new IpsecConfToken(IpsecConfTokenKind.Whitespace, content));
@@ -136,6 +136,21 @@ public static class IpsecConfLineParser
             return new IpsecConfLine { Document = text, Line = line, Kind = IpsecConfLineKind.Blank, Tokens = tokens };
         }
 
+        var scanned = new List<IpsecConfToken>(8);
+        if (IpsecConfFastPath.TryScan(chars, content.Start, scanned, out var kind))
+        {
+            AddLineBreak(scanned, content, full);
+            return new IpsecConfLine { Document = text, Line = line, Kind = kind, Tokens = scanned };
+        }
+        return ParseLineWithGrammar(text, line);
+    }
+
+    /// <summary>The Sprache grammar alone, for the lines the fast path does not answer (and for the test that both agree).</summary>
+    internal static IpsecConfLine ParseLineWithGrammar(SourceText text, int line)
+    {
+        var content = text.GetLineSpan(line);
+        var full = text.GetFullLineSpan(line);
+        var s = text[content];
         var comment = CommentLine.TryParse(s);
         if (comment.WasSuccessful)
         {
