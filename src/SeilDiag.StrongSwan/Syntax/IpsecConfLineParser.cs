@@ -20,99 +20,106 @@ public static class IpsecConfLineParser
 
     private static readonly string[] SectionKeywords = ["config", "conn", "ca"];
 
-    private static readonly Parser<ITextSpan<string>> Blanks = Parse.Chars(' ', '\t').AtLeastOnce().Text().Span();
-
-    private static readonly Parser<ITextSpan<string>> Comment =
-        Parse.Char('#').Once().Concat(Parse.AnyChar.Many()).Text().Span();
-
-    /// <summary>
-    /// A word ends at a blank, a quote or '#', which starts a comment even without a blank before it — except the
-    /// "@#" that starts a KEY_ID (leftid=@#0102...), exactly as the starter's lexer rule <c>(@#)?[^"#= \t\n]+</c>.
-    /// </summary>
-    private static readonly Parser<string> BareWord =
-        from keyId in Parse.String("@#").Text().Optional()
-        from rest in Parse.Char(c => c != ' ' && c != '\t' && c != '#' && c != '"', "a word").AtLeastOnce().Text()
-        select keyId.GetOrElse("") + rest;
-
-    /// <summary>A double-quoted string; a backslash escapes the next character (\" inside the string), as in the starter's lexer.</summary>
-    private static readonly Parser<string> Quoted =
-        from open in Parse.Char('"')
-        from body in (from backslash in Parse.Char('\\') from c in Parse.AnyChar select new string([backslash, c]))
-            .Or(Parse.CharExcept("\"\\").Once().Text()).Many()
-        from close in Parse.Char('"')
-        select "\"" + string.Concat(body) + "\"";
-
-    /// <summary>A section name or include pattern: one word, or a quoted string.</summary>
-    private static readonly Parser<ITextSpan<string>> Name = Quoted.Or(BareWord).Span();
-
-    /// <summary>An unquoted value: words separated by blanks, without the blanks before a comment or the line end.</summary>
-    private static readonly Parser<string> BareValue =
-        from first in BareWord
-        from rest in (from blanks in Parse.Chars(' ', '\t').AtLeastOnce().Text()
-                      from word in BareWord.Or(Quoted)
-                      select blanks + word).Many()
-        select first + string.Concat(rest);
-
-    private static readonly Parser<ITextSpan<string>> Value =
-        (from quoted in Quoted
-         from more in BareValue.Optional()
-         select quoted + more.GetOrDefault()).Or(BareValue).Span();
-
-    private static readonly Parser<ITextSpan<string>> Key =
-        Parse.Char(c => char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.', "a parameter name").AtLeastOnce().Text().Span();
-
-    /// <summary>Optional blanks and comment up to the end of the line.</summary>
-    private static readonly Parser<(ITextSpan<string>? Blanks, ITextSpan<string>? Comment)> Tail =
-        from blanks in Blanks.Optional()
-        from comment in Comment.Optional()
-        select (blanks.GetOrDefault(), comment.GetOrDefault());
-
     private sealed record Parts(IpsecConfLineKind Kind, List<(IpsecConfTokenKind Kind, ITextSpan<string>? Span)> Tokens);
 
-    private static Parser<Parts> Header =>
-        from keyword in Parse.String("config").Or(Parse.String("conn")).Or(Parse.String("ca")).Text().Span()
-        from blanks in Blanks
-        from name in Name
-        from tail in Tail.End()
-        select new Parts(IpsecConfLineKind.SectionHeader,
-            [(IpsecConfTokenKind.Keyword, keyword), (IpsecConfTokenKind.Whitespace, blanks), (IpsecConfTokenKind.Name, name),
-             (IpsecConfTokenKind.Whitespace, tail.Blanks), (IpsecConfTokenKind.Comment, tail.Comment)]);
+    /// <summary>
+    /// The combinators live in their own class so that building them (and JIT-compiling their many generic
+    /// instantiations, tens of milliseconds at process start) happens only when a line needs the grammar.
+    /// </summary>
+    private static class Grammar
+    {
+        internal static readonly Parser<ITextSpan<string>> Blanks = Parse.Chars(' ', '\t').AtLeastOnce().Text().Span();
 
-    private static Parser<Parts> Directive(string keyword, IpsecConfLineKind kind) =>
-        from word in Parse.String(keyword).Text().Span()
-        from blanks in Blanks
-        from name in Name
-        from tail in Tail.End()
-        select new Parts(kind,
-            [(IpsecConfTokenKind.Keyword, word), (IpsecConfTokenKind.Whitespace, blanks), (IpsecConfTokenKind.Name, name),
-             (IpsecConfTokenKind.Whitespace, tail.Blanks), (IpsecConfTokenKind.Comment, tail.Comment)]);
+        internal static readonly Parser<ITextSpan<string>> Comment =
+            Parse.Char('#').Once().Concat(Parse.AnyChar.Many()).Text().Span();
 
-    /// <summary>The lexer recognises "include" anywhere on a line, so an indented include is an include too.</summary>
-    private static readonly Parser<Parts> IndentedInclude =
-        from indent in Blanks
-        from include in Directive("include", IpsecConfLineKind.Include)
-        select new Parts(IpsecConfLineKind.Include, [(IpsecConfTokenKind.Whitespace, indent), .. include.Tokens]);
+        /// <summary>
+        /// A word ends at a blank, a quote or '#', which starts a comment even without a blank before it — except the
+        /// "@#" that starts a KEY_ID (leftid=@#0102...), exactly as the starter's lexer rule <c>(@#)?[^"#= \t\n]+</c>.
+        /// </summary>
+        internal static readonly Parser<string> BareWord =
+            from keyId in Parse.String("@#").Text().Optional()
+            from rest in Parse.Char(c => c != ' ' && c != '\t' && c != '#' && c != '"', "a word").AtLeastOnce().Text()
+            select keyId.GetOrElse("") + rest;
 
-    private static readonly Parser<Parts> ColumnOneLine =
-        Header.Or(Directive("include", IpsecConfLineKind.Include)).Or(Directive("version", IpsecConfLineKind.Version));
+        /// <summary>A double-quoted string; a backslash escapes the next character (\" inside the string), as in the starter's lexer.</summary>
+        internal static readonly Parser<string> Quoted =
+            from open in Parse.Char('"')
+            from body in (from backslash in Parse.Char('\\') from c in Parse.AnyChar select new string([backslash, c]))
+                .Or(Parse.CharExcept("\"\\").Once().Text()).Many()
+            from close in Parse.Char('"')
+            select "\"" + string.Concat(body) + "\"";
 
-    private static readonly Parser<Parts> ParameterLine =
-        from indent in Blanks
-        from key in Key
-        from before in Blanks.Optional()
-        from equalsSign in Parse.Char('=').Once().Text().Span()
-        from after in Blanks.Optional()
-        from value in Value.Optional()
-        from tail in Tail.End()
-        select new Parts(IpsecConfLineKind.Parameter,
-            [(IpsecConfTokenKind.Whitespace, indent), (IpsecConfTokenKind.Key, key), (IpsecConfTokenKind.Whitespace, before.GetOrDefault()),
-             (IpsecConfTokenKind.EqualsSign, equalsSign), (IpsecConfTokenKind.Whitespace, after.GetOrDefault()),
-             (IpsecConfTokenKind.Value, value.GetOrDefault()), (IpsecConfTokenKind.Whitespace, tail.Blanks), (IpsecConfTokenKind.Comment, tail.Comment)]);
+        /// <summary>A section name or include pattern: one word, or a quoted string.</summary>
+        internal static readonly Parser<ITextSpan<string>> Name = Quoted.Or(BareWord).Span();
 
-    private static readonly Parser<Parts> CommentLine =
-        from blanks in Blanks.Optional()
-        from comment in Comment
-        select new Parts(IpsecConfLineKind.Comment, [(IpsecConfTokenKind.Whitespace, blanks.GetOrDefault()), (IpsecConfTokenKind.Comment, comment)]);
+        /// <summary>An unquoted value: words separated by blanks, without the blanks before a comment or the line end.</summary>
+        internal static readonly Parser<string> BareValue =
+            from first in BareWord
+            from rest in (from blanks in Parse.Chars(' ', '\t').AtLeastOnce().Text()
+                          from word in BareWord.Or(Quoted)
+                          select blanks + word).Many()
+            select first + string.Concat(rest);
+
+        internal static readonly Parser<ITextSpan<string>> Value =
+            (from quoted in Quoted
+             from more in BareValue.Optional()
+             select quoted + more.GetOrDefault()).Or(BareValue).Span();
+
+        internal static readonly Parser<ITextSpan<string>> Key =
+            Parse.Char(c => char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.', "a parameter name").AtLeastOnce().Text().Span();
+
+        /// <summary>Optional blanks and comment up to the end of the line.</summary>
+        internal static readonly Parser<(ITextSpan<string>? Blanks, ITextSpan<string>? Comment)> Tail =
+            from blanks in Blanks.Optional()
+            from comment in Comment.Optional()
+            select (blanks.GetOrDefault(), comment.GetOrDefault());
+
+        internal static Parser<Parts> Header =>
+            from keyword in Parse.String("config").Or(Parse.String("conn")).Or(Parse.String("ca")).Text().Span()
+            from blanks in Blanks
+            from name in Name
+            from tail in Tail.End()
+            select new Parts(IpsecConfLineKind.SectionHeader,
+                [(IpsecConfTokenKind.Keyword, keyword), (IpsecConfTokenKind.Whitespace, blanks), (IpsecConfTokenKind.Name, name),
+                 (IpsecConfTokenKind.Whitespace, tail.Blanks), (IpsecConfTokenKind.Comment, tail.Comment)]);
+
+        internal static Parser<Parts> Directive(string keyword, IpsecConfLineKind kind) =>
+            from word in Parse.String(keyword).Text().Span()
+            from blanks in Blanks
+            from name in Name
+            from tail in Tail.End()
+            select new Parts(kind,
+                [(IpsecConfTokenKind.Keyword, word), (IpsecConfTokenKind.Whitespace, blanks), (IpsecConfTokenKind.Name, name),
+                 (IpsecConfTokenKind.Whitespace, tail.Blanks), (IpsecConfTokenKind.Comment, tail.Comment)]);
+
+        /// <summary>The lexer recognises "include" anywhere on a line, so an indented include is an include too.</summary>
+        internal static readonly Parser<Parts> IndentedInclude =
+            from indent in Blanks
+            from include in Directive("include", IpsecConfLineKind.Include)
+            select new Parts(IpsecConfLineKind.Include, [(IpsecConfTokenKind.Whitespace, indent), .. include.Tokens]);
+
+        internal static readonly Parser<Parts> ColumnOneLine =
+            Header.Or(Directive("include", IpsecConfLineKind.Include)).Or(Directive("version", IpsecConfLineKind.Version));
+
+        internal static readonly Parser<Parts> ParameterLine =
+            from indent in Blanks
+            from key in Key
+            from before in Blanks.Optional()
+            from equalsSign in Parse.Char('=').Once().Text().Span()
+            from after in Blanks.Optional()
+            from value in Value.Optional()
+            from tail in Tail.End()
+            select new Parts(IpsecConfLineKind.Parameter,
+                [(IpsecConfTokenKind.Whitespace, indent), (IpsecConfTokenKind.Key, key), (IpsecConfTokenKind.Whitespace, before.GetOrDefault()),
+                 (IpsecConfTokenKind.EqualsSign, equalsSign), (IpsecConfTokenKind.Whitespace, after.GetOrDefault()),
+                 (IpsecConfTokenKind.Value, value.GetOrDefault()), (IpsecConfTokenKind.Whitespace, tail.Blanks), (IpsecConfTokenKind.Comment, tail.Comment)]);
+
+        internal static readonly Parser<Parts> CommentLine =
+            from blanks in Blanks.Optional()
+            from comment in Comment
+            select new Parts(IpsecConfLineKind.Comment, [(IpsecConfTokenKind.Whitespace, blanks.GetOrDefault()), (IpsecConfTokenKind.Comment, comment)]);
+    }
 
     public static IpsecConfLine ParseLine(SourceText text, int line)
     {
@@ -151,14 +158,14 @@ public static class IpsecConfLineParser
         var content = text.GetLineSpan(line);
         var full = text.GetFullLineSpan(line);
         var s = text[content];
-        var comment = CommentLine.TryParse(s);
+        var comment = Grammar.CommentLine.TryParse(s);
         if (comment.WasSuccessful)
         {
             return Build(text, line, content, full, comment.Value);
         }
 
         var indented = s[0] is ' ' or '\t';
-        var result = indented ? ParameterLine.Or(IndentedInclude).TryParse(s) : ColumnOneLine.TryParse(s);
+        var result = indented ? Grammar.ParameterLine.Or(Grammar.IndentedInclude).TryParse(s) : Grammar.ColumnOneLine.TryParse(s);
         if (result.WasSuccessful)
         {
             return Build(text, line, content, full, result.Value);
