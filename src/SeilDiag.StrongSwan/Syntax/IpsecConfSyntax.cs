@@ -61,11 +61,24 @@ public sealed class IpsecConfLine
 
     public TextSpan? Find(IpsecConfTokenKind kind)
     {
-        foreach (var token in Tokens)
+        // Called several times per line (Key, Value, spans): a span loop avoids an enumerator allocation and interface
+        // calls per call, which show at 14,000 lines when the code is still running unoptimised at process start.
+        if (Tokens is List<IpsecConfToken> list)
         {
-            if (token.Kind == kind)
+            foreach (var token in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
             {
-                return token.Span;
+                if (token.Kind == kind)
+                {
+                    return token.Span;
+                }
+            }
+            return null;
+        }
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            if (Tokens[i].Kind == kind)
+            {
+                return Tokens[i].Span;
             }
         }
         return null;
@@ -79,13 +92,18 @@ public sealed class IpsecConfLine
     /// <summary>The section name of a header, or the pattern of an include.</summary>
     public string? Name => Text(IpsecConfTokenKind.Name) is { } name ? Unquote(name) : null;
 
-    public string? Key => Text(IpsecConfTokenKind.Key);
+    // Key and Value are read many times per line (validation, %default/also= resolution, duplicate checks); the line
+    // never changes, so each is cut out of the document once.
+    private string? _key;
+    private string? _value;
+
+    public string? Key => _key ??= Text(IpsecConfTokenKind.Key);
 
     /// <summary>The raw value span (quotes included); null when the value is empty ("key=").</summary>
     public TextSpan? RawValueSpan => Find(IpsecConfTokenKind.Value);
 
     /// <summary>The value without its quotes; "" for "key=" (which resets the key to its default).</summary>
-    public string Value => RawValueSpan is { } span ? Unquote(Document[span]) : "";
+    public string Value => _value ??= RawValueSpan is { } span ? Unquote(Document[span]) : "";
 
     /// <summary>The span of the value's content (inside the quotes when quoted); an empty span after '=' when empty.</summary>
     public TextSpan ValueSpan
