@@ -11,7 +11,7 @@ public interface IReporter
 
 public static class Reporters
 {
-    public static IReadOnlyList<IReporter> All { get; } = [new TextReporter(), new JsonReporter(), new SarifReporter()];
+    public static IReadOnlyList<IReporter> All { get; } = [new TextReporter(), new JsonReporter(), new SarifReporter(), new MarkdownReporter(), new HtmlReporter()];
 
     public static IReporter? Find(string format) => All.FirstOrDefault(r => r.Format == format);
 }

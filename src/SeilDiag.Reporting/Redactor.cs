@@ -14,9 +14,11 @@ public sealed partial class Redactor
 
     private readonly string[] _secrets;
     private readonly bool _enabled;
+    private readonly AddressRedactor? _addresses;
 
-    public Redactor(IEnumerable<string> secrets, bool enabled = true)
+    public Redactor(IEnumerable<string> secrets, bool enabled = true, AddressRedactor? addresses = null)
     {
+        _addresses = addresses;
         // Longest first, so a secret that contains another is replaced whole.
         _secrets = secrets.Where(s => s.Length > 0).Distinct().OrderByDescending(s => s.Length).ToArray();
         _enabled = enabled;
@@ -27,12 +29,30 @@ public sealed partial class Redactor
 
     public bool Enabled => _enabled;
 
+    /// <summary>The address/identity placeholders in use (--redact-addresses), or null.</summary>
+    public AddressRedactor? Addresses => _addresses;
+
+    /// <summary>
+    /// The same secrets policy plus address redaction: one redaction path for every reporter, so
+    /// --show-secrets and --redact-addresses combine freely.
+    /// </summary>
+    public Redactor WithAddresses(AddressRedactor addresses) => new(_secrets, _enabled, addresses);
+
     public string Redact(string text)
     {
-        if (!_enabled || text.Length == 0)
+        if (text.Length == 0)
         {
             return text;
         }
+        if (_enabled)
+        {
+            text = RedactSecrets(text);
+        }
+        return _addresses is null ? text : _addresses.Redact(text);
+    }
+
+    private string RedactSecrets(string text)
+    {
         foreach (var secret in _secrets)
         {
             text = text.Replace(secret, Mask, StringComparison.Ordinal);

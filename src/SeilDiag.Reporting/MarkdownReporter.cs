@@ -1,0 +1,173 @@
+using SeilDiag.Diagnostics;
+
+namespace SeilDiag.Reporting;
+
+/// <summary>
+/// The report a support desk pastes into a ticket: summary (top finding first), inputs with versions, each
+/// diagnosis with its evidence and fix diffs, the timeline and clock offsets. GitHub-flavoured Markdown;
+/// every piece of user text is redacted, then escaped (pipes would break tables, backticks code spans).
+/// </summary>
+public sealed class MarkdownReporter : IReporter
+{
+    public string Format => "markdown";
+
+    public void Write(ReportInput input, TextWriter output)
+    {
+        var t = ReportText.For(input.Lang);
+        var r = input.Redactor;
+        output.Write($"# {t.Title}\n\n");
+        WriteSummary(input, t, output);
+        WriteInputs(input, t, output);
+        output.Write($"## {t.Findings}\n\n");
+        if (input.Diagnostics.Count == 0)
+        {
+            output.Write(t.NoFindings + "\n\n");
+        }
+        foreach (var d in ReportFacts.Ranked(input))
+        {
+            WriteDiagnostic(input, t, d, output);
+        }
+        WriteTimeline(input, t, output);
+        output.Write($"---\nSeilDiag {MarkdownText.Escape(r.Redact(input.ToolVersion))}\n");
+    }
+
+    private static void WriteSummary(ReportInput input, ReportText t, TextWriter output)
+    {
+        var r = input.Redactor;
+        output.Write($"## {t.Summary}\n\n");
+        output.Write($"**{MarkdownText.Escape(ReportFacts.CountLine(input))}**\n\n");
+        if (ReportFacts.Ranked(input).FirstOrDefault(d => !d.IsSuppressed) is { } top)
+        {
+            output.Write($"{t.TopFinding}: **{top.Id}** {MarkdownText.Escape(top.Rule.LocalizedTitle(input.Lang))} — {MarkdownText.Escape(r.Redact(top.GetMessage(input.Lang)))}\n\n");
+        }
+        foreach (var line in input.Summary)
+        {
+            output.Write($"- {MarkdownText.Escape(r.Redact(line))}\n");
+        }
+        if (input.Summary.Count > 0)
+        {
+            output.Write("\n");
+        }
+    }
+
+    private static void WriteInputs(ReportInput input, ReportText t, TextWriter output)
+    {
+        if (input.Inputs.Count == 0)
+        {
+            return;
+        }
+        var r = input.Redactor;
+        output.Write($"## {t.Inputs}\n\n| {t.Path} | {t.Kind} | {t.Version} |\n|---|---|---|\n");
+        foreach (var i in input.Inputs)
+        {
+            output.Write($"| {Cell(r.Redact(i.Path))} | {Cell(i.Kind)} | {Cell(r.RedactOrNull(i.Version) ?? "")} |\n");
+        }
+        output.Write("\n");
+    }
+
+    private static void WriteDiagnostic(ReportInput input, ReportText t, Diagnostic d, TextWriter output)
+    {
+        var r = input.Redactor;
+        var lang = input.Lang;
+        var severity = d.IsSuppressed ? t.Suppressed : d.Severity.ToName();
+        output.Write($"### {d.Id} {MarkdownText.Escape(d.Rule.LocalizedTitle(lang))} ({severity})\n\n");
+        output.Write(MarkdownText.Escape(r.Redact(d.GetMessage(lang))) + "\n\n");
+        if (d.Location is { } location)
+        {
+            output.Write($"- {t.Location}: `{Code(r.Redact(location.ToString()))}`\n");
+        }
+        foreach (var related in d.AdditionalLocations)
+        {
+            output.Write($"- {t.SeeAlso}: `{Code(r.Redact(related.ToString()))}`\n");
+        }
+        if (d.SuppressionJustification is { Length: > 0 } why)
+        {
+            output.Write($"- {t.Suppressed}: {MarkdownText.Escape(r.Redact(why))}\n");
+        }
+        output.Write("\n");
+        if (d.Location is { Packet: null } at && input.FindDocument(at.Path) is { } document && at.Line >= 1 && at.Line <= document.LineCount)
+        {
+            output.Write(MarkdownText.Fence($"{at.Line}: {r.Redact(document.GetLineText(at.Line))}"));
+            output.Write("\n");
+        }
+        if (d.Evidence.Count > 0)
+        {
+            output.Write($"#### {t.Evidence}\n\n| {t.Observed} | {t.Source} | {t.Location} | {t.Evidence} |\n|---|---|---|---|\n");
+            foreach (var e in d.Evidence)
+            {
+                var where = e.Location is null ? "" : Cell(r.Redact(e.Location.ToString()));
+                var when = e.Time is null ? "" : " (" + ReportFacts.Time(e.Time) + ")";
+                output.Write($"| {ReportFacts.KindName(e.Kind, lang)} | {ReportFacts.SourceName(e.Source, lang)} | {where}{when} | {Cell(r.Redact(e.Text))} |\n");
+            }
+            output.Write("\n");
+            foreach (var e in d.Evidence.Where(e => e.Excerpt is { Length: > 0 }))
+            {
+                output.Write(MarkdownText.Fence(r.Redact(e.Excerpt!)));
+                output.Write("\n");
+            }
+        }
+        if (d.Fixes.Count > 0)
+        {
+            output.Write($"#### {t.Fixes}\n\n");
+            var number = 0;
+            foreach (var fix in d.Fixes)
+            {
+                number++;
+                var flags = new List<string>();
+                if (fix.Safety == FixSafety.WeakensSecurity)
+                {
+                    flags.Add($"⚠ **{t.Weakens}**");
+                }
+                if (fix.IsAdvice)
+                {
+                    flags.Add(t.Advice);
+                }
+                var suffix = flags.Count == 0 ? "" : " (" + string.Join(", ", flags) + ")";
+                output.Write($"{number}. {MarkdownText.Escape(r.Redact(fix.Title))}{suffix}\n");
+                if (fix.Explanation is { Length: > 0 } explanation)
+                {
+                    output.Write($"   {MarkdownText.Escape(r.Redact(explanation))}\n");
+                }
+                foreach (var diff in ReportFacts.Diffs(input, fix))
+                {
+                    output.Write("\n" + Indent(MarkdownText.Fence(r.Redact(diff), "diff")));
+                }
+            }
+            output.Write("\n");
+        }
+        output.Write($"{t.Help}: `{d.Rule.HelpPath}`\n\n");
+    }
+
+    private static void WriteTimeline(ReportInput input, ReportText t, TextWriter output)
+    {
+        var r = input.Redactor;
+        if (input.Timeline.Count > 0)
+        {
+            output.Write($"## {t.Timeline}\n\n| {t.Time} | {t.Source} | {t.Location} | {t.Event} |\n|---|---|---|---|\n");
+            foreach (var e in input.Timeline.OrderBy(e => e.Time))
+            {
+                var where = e.Location is null ? "" : Cell(r.Redact(e.Location.ToString()));
+                var rule = e.RuleId is null ? "" : $"**{Cell(e.RuleId)}** ";
+                output.Write($"| {ReportFacts.Time(e.Time)} | {ReportFacts.SourceName(e.Source, input.Lang)} | {where} | {rule}{Cell(r.Redact(e.Text))} |\n");
+            }
+            output.Write("\n");
+        }
+        if (input.ClockOffsets.Count > 0)
+        {
+            output.Write($"## {t.ClockOffsets}\n\n| {t.Path} | {t.Offset} | {t.Matched} | {t.Method} |\n|---|---|---|---|\n");
+            foreach (var o in input.ClockOffsets)
+            {
+                output.Write($"| {Cell(r.Redact(o.Path))} | {ReportFacts.Offset(o.Offset)} | {o.MatchedEvents} | {Cell(o.Method)} |\n");
+            }
+            output.Write("\n");
+        }
+    }
+
+    private static string Cell(string text) => MarkdownText.Escape(text);
+
+    // Inside a code span only a backtick can end it early; a location never needs one, so drop it.
+    private static string Code(string text) => text.Replace('`', '\'');
+
+    private static string Indent(string block) =>
+        string.Concat(block.Split('\n').Select((line, i) => line.Length == 0 ? "\n" : "   " + line + "\n")).TrimEnd('\n') + "\n";
+}
