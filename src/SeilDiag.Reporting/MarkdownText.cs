@@ -13,7 +13,7 @@ internal static class MarkdownText
         {
             switch (c)
             {
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~' or '!' or '{' or '}' or '(' or ')' or '&':
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~' or '&':
                     builder.Append('\\').Append(c);
                     break;
                 case '\r':

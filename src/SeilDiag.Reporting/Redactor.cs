@@ -60,6 +60,7 @@ public sealed partial class Redactor
         text = SeilPsk().Replace(text, m => m.Groups["pre"].Value + Mask);
         text = SecretsPsk().Replace(text, m => m.Groups["pre"].Value + Mask);
         text = HexKey().Replace(text, Mask);
+        text = HexDump().Replace(text, m => m.Groups["pre"].Value + Mask);
         return text;
     }
 
@@ -75,4 +76,9 @@ public sealed partial class Redactor
     // (ikev1_decryption_table keys, charon key dumps); cookies are 16 hex digits and stay readable.
     [GeneratedRegex(@"0x[0-9a-fA-F]{16,}|\b[0-9a-fA-F]{32,}\b")]
     private static partial Regex HexKey();
+
+    // charon's chunk dumps at level 4 ("   16: CE 0C FF 01 ...  ....b.,.."): DH secrets, SKEYIDs, keys as spaced
+    // bytes plus an ASCII column; the bytes and the ASCII rendering go, the offset stays.
+    [GeneratedRegex(@"(?<pre>(?<![\d:])\d{1,5}: )(?:[0-9A-Fa-f]{2} ){3,}[^\r\n]*", RegexOptions.Multiline)]
+    private static partial Regex HexDump();
 }
