@@ -11,7 +11,7 @@ namespace SeilDiag.Reporting;
 /// packet number or log line beside it; retransmissions dashed, the failing message red.
 /// Every arrow is a <c>&lt;line class="msg"&gt;</c> (plus <c>failing</c>) so the count is checkable.
 /// </summary>
-internal static class LadderSvg
+public static class LadderSvg
 {
     private const int Width = 860;
     private const int Left = 220;
@@ -19,6 +19,7 @@ internal static class LadderSvg
     private const int Top = 64;
     private const int Row = 46;
 
+    /// <summary>The SVG of one SA; <paramref name="index"/> keeps marker ids unique when a page holds several.</summary>
     public static string Render(ObservedIkeSa sa, int index, ReportInput input, Func<ObservedMessage, bool> isFailing)
     {
         var t = ReportText.For(input.Lang);
