@@ -28,19 +28,71 @@ internal sealed class PeerScope(SourceText text, IReadOnlyDictionary<string, Eff
     /// </summary>
     public ListValues<T> List<T>(string listKey, IReadOnlyList<string> defaults, Func<string, T?> map) where T : struct
     {
+        // Plain loops, not LINQ: LINQ over value types (T?, (string, EffectiveSetting)) cannot be precompiled
+        // (ReadyToRun) and costs ~100 JIT compilations at process start, for lists of one to a few entries.
+        const string tail = ".algorithm";
         var head = Prefix + listKey + ".";
-        var entries = own
-            .Where(s => s.IsValid && s.Key.StartsWith(head, StringComparison.Ordinal) && s.Key.EndsWith(".algorithm", StringComparison.Ordinal))
-            .Select(s => (Index: s.Key[head.Length..^".algorithm".Length], Setting: s))
-            .Where(e => e.Index.Length > 0 && e.Index.All(char.IsAsciiDigit))
-            .OrderBy(e => e.Index, Comparer<string>.Create(ProposalExpansion.CompareIndex))
-            .ToList();
+        var entries = new List<EffectiveSetting>();
+        var indices = new List<string>();
+        foreach (var s in own)
+        {
+            var indexLength = s.Key.Length - head.Length - tail.Length;
+            if (!s.IsValid || indexLength <= 0 || !s.Key.StartsWith(head, StringComparison.Ordinal) || !s.Key.EndsWith(tail, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var index = s.Key.Substring(head.Length, indexLength);
+            if (!IsDigits(index))
+            {
+                continue;
+            }
+            // Insertion sort: stable like OrderBy (indices "1" and "01" compare equal), and lists are short.
+            var at = indices.Count;
+            while (at > 0 && ProposalExpansion.CompareIndex(indices[at - 1], index) > 0)
+            {
+                at--;
+            }
+            indices.Insert(at, index);
+            entries.Insert(at, s);
+        }
         if (entries.Count == 0)
         {
-            return new ListValues<T>([.. defaults.Select(d => map(d)!.Value)], null);
+            var fallback = new T[defaults.Count];
+            for (var i = 0; i < fallback.Length; i++)
+            {
+                fallback[i] = map(defaults[i])!.Value;
+            }
+            return new ListValues<T>(fallback, null);
         }
-        var values = entries.Select(e => map(e.Setting.Value)).Where(v => v is not null).Select(v => v!.Value).ToList();
-        return new ListValues<T>(values, Where(entries[0].Setting));
+        var mapped = new T?[entries.Count];
+        var count = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            mapped[i] = map(entries[i].Value);
+            count += mapped[i].HasValue ? 1 : 0;
+        }
+        var values = new T[count];
+        count = 0;
+        foreach (var value in mapped)
+        {
+            if (value.HasValue)
+            {
+                values[count++] = value.Value;
+            }
+        }
+        return new ListValues<T>(values, Where(entries[0]));
+    }
+
+    private static bool IsDigits(string index)
+    {
+        foreach (var c in index)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }
 
