@@ -20,13 +20,14 @@ public sealed partial class AddressRedactor
     /// <param name="identities">FQDN and USER_FQDN identities from the configs and logs; replaced as whole words.</param>
     public AddressRedactor(IEnumerable<string>? identities = null)
     {
-        // Longest first, so "vpn.example.com" is replaced before "example.com".
-        _identityOrder = (identities ?? []).Where(i => i.Length > 0 && !IPAddress.TryParse(i, out _))
-            .Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(i => i.Length).ToArray();
-        foreach (var identity in _identityOrder)
+        // Numbered in the order given; replaced longest first, so "vpn.example.com" goes before "example.com".
+        var given = (identities ?? []).Where(i => i.Length > 0 && !IPAddress.TryParse(i, out _))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var identity in given)
         {
             _identities[identity] = $"id-{_identities.Count + 1}";
         }
+        _identityOrder = [.. given.OrderByDescending(i => i.Length)];
     }
 
     public string Redact(string text)
