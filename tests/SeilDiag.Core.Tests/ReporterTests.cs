@@ -41,6 +41,8 @@ public class ReporterTests
     [InlineData("text")]
     [InlineData("json")]
     [InlineData("sarif")]
+    [InlineData("markdown")]
+    [InlineData("html")]
     public void Secrets_are_redacted_in_every_format_unless_asked(string format)
     {
         var reporter = Reporters.Find(format)!;
