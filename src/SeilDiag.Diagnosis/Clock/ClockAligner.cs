@@ -1,0 +1,137 @@
+using System.Net;
+using SeilDiag.Model;
+
+namespace SeilDiag.Diagnosis;
+
+/// <summary>
+/// Estimates how far each log's clock is from the reference clock (the capture's, else the first log's) by pairing
+/// packets the log tells of ("sending packet: from A[500] to B[500] (N bytes)") with packets of the same direction
+/// and length. Every pairing proposes an offset; the true one is the value most pairings agree on, so a wrong
+/// pairing (retransmits, equal lengths) is outvoted instead of averaged in. Hours of time-zone difference and minutes of
+/// skew are found the same way, since nothing limits the candidate offsets.
+/// </summary>
+public static class ClockAligner
+{
+    /// <summary>A pairing of one logged event with one reference time; seconds = log time − reference time.</summary>
+    private readonly record struct Candidate(int Event, double Seconds);
+
+    public static IReadOnlyList<ClockOffset> Align(IReadOnlyList<LogSourceEvents> logs, IReadOnlyList<CaptureSourcePackets> captures)
+    {
+        var offsets = new List<ClockOffset>();
+        if (captures.Count > 0)
+        {
+            var packets = captures.SelectMany(c => c.Packets).ToList();
+            foreach (var log in logs)
+            {
+                offsets.Add(AgainstCapture(log, packets));
+            }
+            return offsets;
+        }
+        if (logs.Count == 0)
+        {
+            return offsets;
+        }
+        var reference = logs[0];
+        offsets.Add(new ClockOffset(reference.Path, TimeSpan.Zero, 0, "reference clock (no capture given)"));
+        foreach (var log in logs.Skip(1))
+        {
+            offsets.Add(AgainstLog(log, reference));
+        }
+        return offsets;
+    }
+
+    private static ClockOffset AgainstCapture(LogSourceEvents log, List<CapturedPacket> packets)
+    {
+        var byKey = packets.Where(p => p.IsakmpLength > 0 && p.From is not null && p.To is not null)
+            .ToLookup(p => (p.From!, p.To!));
+        var candidates = new List<Candidate>();
+        var events = log.Events;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Packet == LoggedPacketDirection.None || e.Time is not { } time || e.From is null || e.To is null)
+            {
+                continue;
+            }
+            foreach (var p in byKey[(e.From, e.To)])
+            {
+                // charon counts the UDP payload: on port 4500 that is the ISAKMP message plus the 4-byte non-ESP marker.
+                if (p.IsakmpLength == e.Bytes || p.IsakmpLength + 4 == e.Bytes)
+                {
+                    candidates.Add(new Candidate(i, (time - p.Time).TotalSeconds));
+                }
+            }
+        }
+        // Logs print whole seconds (truncated): a logged time is in [t + offset − 1, t + offset] of the packet's.
+        return Estimate(log.Path, candidates, window: 1.0, truncatedLog: true, "packets matched by direction and length");
+    }
+
+    private static ClockOffset AgainstLog(LogSourceEvents log, LogSourceEvents reference)
+    {
+        var received = reference.Events
+            .Where(e => e.Packet != LoggedPacketDirection.None && e.Time is not null && e.From is not null && e.To is not null)
+            .ToLookup(e => (e.Packet, e.From!, e.To!, e.Bytes));
+        var candidates = new List<Candidate>();
+        for (var i = 0; i < log.Events.Count; i++)
+        {
+            var e = log.Events[i];
+            if (e.Packet == LoggedPacketDirection.None || e.Time is not { } time || e.From is null || e.To is null)
+            {
+                continue;
+            }
+            // What this end sent, the other received (and the other way round).
+            var opposite = e.Packet == LoggedPacketDirection.Sent ? LoggedPacketDirection.Received : LoggedPacketDirection.Sent;
+            foreach (var r in received[(opposite, e.From, e.To, e.Bytes)])
+            {
+                candidates.Add(new Candidate(i, (time - r.Time!.Value).TotalSeconds));
+            }
+        }
+        // Both clocks print whole seconds, so matched pairs differ by the offset ± 1 s.
+        return Estimate(log.Path, candidates, window: 2.0, truncatedLog: false, $"packets matched with {Path.GetFileName(reference.Path)} (sent ↔ received)");
+    }
+
+    /// <summary>
+    /// Picks the window of candidate offsets that the most distinct events fall into, and estimates the offset in it.
+    /// </summary>
+    private static ClockOffset Estimate(string path, List<Candidate> candidates, double window, bool truncatedLog, string method)
+    {
+        if (candidates.Count == 0)
+        {
+            return new ClockOffset(path, TimeSpan.Zero, 0, "no packet lines to match: offset unknown (assumed 0)");
+        }
+        candidates.Sort((a, b) => a.Seconds.CompareTo(b.Seconds));
+        var bestStart = 0;
+        var bestEnd = 0;
+        var bestCount = -1;
+        var bestSpread = double.MaxValue;
+        var end = 0;
+        for (var start = 0; start < candidates.Count; start++)
+        {
+            end = Math.Max(end, start);
+            while (end + 1 < candidates.Count && candidates[end + 1].Seconds - candidates[start].Seconds <= window + 1e-6)
+            {
+                end++;
+            }
+            var count = candidates.Skip(start).Take(end - start + 1).Select(c => c.Event).Distinct().Count();
+            var spread = candidates[end].Seconds - candidates[start].Seconds;
+            if (count > bestCount || (count == bestCount && spread < bestSpread))
+            {
+                (bestStart, bestEnd, bestCount, bestSpread) = (start, end, count, spread);
+            }
+        }
+        var chosen = candidates.Skip(bestStart).Take(bestEnd - bestStart + 1).Select(c => c.Seconds).ToList();
+        double offset;
+        if (truncatedLog)
+        {
+            // Each pairing bounds the offset to [delta, delta + 1): the intersection's middle is the estimate.
+            var low = chosen.Max();
+            var high = chosen.Min() + 1.0;
+            offset = low <= high ? (low + high) / 2 : chosen[chosen.Count / 2] + 0.5;
+        }
+        else
+        {
+            offset = chosen[chosen.Count / 2];
+        }
+        return new ClockOffset(path, TimeSpan.FromMilliseconds(Math.Round(offset * 1000)), bestCount, method);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using SeilDiag.Diagnostics;
+using SeilDiag.Logs;
+using SeilDiag.Logs.Events;
+using SeilDiag.Logs.Reading;
+
+namespace SeilDiag.Diagnosis;
+
+/// <summary>Whether a logged line tells of a packet, and which way it went.</summary>
+public enum LoggedPacketDirection
+{
+    None,
+    Sent,
+    Received,
+}
+
+/// <summary>
+/// One log line as the correlation needs it: when, what, where, and — for charon's "sending/received packet"
+/// lines — the endpoints and byte count that pair it with a captured packet.
+/// </summary>
+public sealed record LoggedEvent(int Line, DateTimeOffset? Time, string Text)
+{
+    public LoggedPacketDirection Packet { get; init; }
+
+    public IPAddress? From { get; init; }
+
+    public IPAddress? To { get; init; }
+
+    /// <summary>The byte count charon prints (the UDP payload: ISAKMP message, plus the non-ESP marker on 4500).</summary>
+    public int Bytes { get; init; }
+}
+
+/// <summary>The events of one log file, and which kind of log it is.</summary>
+public sealed record LogSourceEvents(string Path, EvidenceSource Source, IReadOnlyList<LoggedEvent> Events)
+{
+    /// <summary>
+    /// Splits the log front-end's sessions back into files. Only the events the sessions kept are available (the
+    /// front-end streams and caps them), which are the negotiation lines the timeline and the clock need.
+    /// </summary>
+    public static IReadOnlyList<LogSourceEvents> From(LogAnalysis analysis) =>
+        analysis.Sessions
+            .SelectMany(s => s.Events)
+            .GroupBy(e => e.Path)
+            .Select(g => new LogSourceEvents(
+                g.Key,
+                g.First().Daemon == LogDaemon.Racoon ? EvidenceSource.SeilLog : EvidenceSource.CharonLog,
+                g.DistinctBy(e => e.Line).OrderBy(e => e.Line).Select(ToLogged).ToList()))
+            .ToList();
+
+    private static LoggedEvent ToLogged(LogEvent e)
+    {
+        var direction = e.Kind switch
+        {
+            LogEventKind.PacketSent => LoggedPacketDirection.Sent,
+            LogEventKind.PacketReceived => LoggedPacketDirection.Received,
+            _ => LoggedPacketDirection.None,
+        };
+        var (from, to) = direction == LoggedPacketDirection.Received ? (e.Remote, e.Local) : (e.Local, e.Remote);
+        return new LoggedEvent(e.Line, e.Time, e.Text)
+        {
+            Packet = direction,
+            From = from?.Address,
+            To = to?.Address,
+            Bytes = direction == LoggedPacketDirection.None ? 0 : e.Number,
+        };
+    }
+}

@@ -1,0 +1,125 @@
+using SeilDiag.Diagnostics;
+
+namespace SeilDiag.Diagnosis;
+
+/// <summary>
+/// One diagnosis per root cause: findings of the same rule about the same tunnel, from configs, logs and captures,
+/// become one diagnostic with all their evidence, fixes and a confidence note; consequences (a peer that stops
+/// answering because the keys differ) become evidence of their cause.
+/// </summary>
+internal static class DiagnosisMerger
+{
+    /// <summary>Rules whose findings are, when a phase 1 or phase 2 failure of the same tunnel is seen, only its consequence.</summary>
+    private static readonly HashSet<string> Consequences = ["SD3002"];
+
+    internal sealed class Group(Diagnostic first, string? pair)
+    {
+        public string RuleId { get; } = first.Id;
+
+        public string? Pair { get; set; } = pair;
+
+        public List<Diagnostic> Members { get; } = [first];
+
+        public List<Group> ConsequenceGroups { get; } = [];
+    }
+
+    public static List<Group> GroupByCause(IEnumerable<Diagnostic> diagnostics)
+    {
+        var groups = new List<Group>();
+        foreach (var diagnostic in diagnostics)
+        {
+            var pair = PeerPairKey.Of(diagnostic);
+            // Suppressed findings stay on their own so a suppression is never lost in a merge.
+            var group = diagnostic.IsSuppressed ? null : groups.FirstOrDefault(g =>
+                g.RuleId == diagnostic.Id && !g.Members[0].IsSuppressed && PeerPairKey.Compatible(g.Pair, pair));
+            if (group is null)
+            {
+                groups.Add(new Group(diagnostic, pair));
+            }
+            else
+            {
+                group.Members.Add(diagnostic);
+                group.Pair ??= pair;
+            }
+        }
+        foreach (var consequence in groups.Where(g => Consequences.Contains(g.RuleId)).ToList())
+        {
+            var cause = groups.FirstOrDefault(g => g != consequence
+                                                   && g.Members[0].Rule.Category is RuleCategory.Phase1 or RuleCategory.Phase2
+                                                   && g.Members.Any(m => m.Severity == Severity.Error)
+                                                   && PeerPairKey.Compatible(g.Pair, consequence.Pair));
+            if (cause is not null)
+            {
+                cause.ConsequenceGroups.Add(consequence);
+                groups.Remove(consequence);
+            }
+        }
+        return groups;
+    }
+
+    public static Diagnostic Merge(Group group, SourceSet sources)
+    {
+        var members = group.Members;
+        var primary = members
+            .OrderBy(m => m.Fixes.Any(f => !f.IsAdvice) ? 0 : 1)
+            .ThenBy(m => SpecificityRank(sources.SourceOf(m.Location)))
+            .First();
+        var evidence = new List<Evidence>();
+        var seen = new HashSet<(EvidenceSource, string?, string)>();
+        void AddEvidence(Evidence e)
+        {
+            if (seen.Add((e.Source, e.Location?.ToString(), e.Text)))
+            {
+                evidence.Add(e);
+            }
+        }
+        foreach (var member in members.OrderBy(m => m == primary ? 0 : 1))
+        {
+            foreach (var e in member.Evidence)
+            {
+                AddEvidence(e);
+            }
+            // A finding without evidence of its own still shows where it was seen.
+            if (member.Evidence.Count == 0 && member.Location is { } location && sources.SourceOf(location) is { } source)
+            {
+                AddEvidence(new Evidence(source, SourceSet.IsConfig(source) ? EvidenceKind.Predicted : EvidenceKind.Observed, member.Message, location));
+            }
+        }
+        foreach (var consequence in group.ConsequenceGroups.SelectMany(g => g.Members))
+        {
+            var source = sources.SourceOf(consequence.Location) ?? EvidenceSource.CharonLog;
+            AddEvidence(new Evidence(source, EvidenceKind.Observed, $"consequence ({consequence.Id}): {consequence.Message}", consequence.Location));
+            foreach (var e in consequence.Evidence)
+            {
+                AddEvidence(e);
+            }
+        }
+        var locations = members.Where(m => m != primary).Select(m => m.Location)
+            .Concat(members.SelectMany(m => m.AdditionalLocations))
+            .OfType<Location>()
+            .Where(l => l != primary.Location)
+            .Distinct()
+            .ToList();
+        var fixes = members.OrderBy(m => m == primary ? 0 : 1).SelectMany(m => m.Fixes)
+            .DistinctBy(f => (f.Title, f.Edits.Count))
+            .OrderBy(f => f.IsAdvice ? 1 : 0).ThenBy(f => f.Safety)
+            .ToList();
+        var merged = primary with
+        {
+            Severity = members.Max(m => m.Severity),
+            Evidence = evidence,
+            AdditionalLocations = locations,
+            Fixes = fixes,
+        };
+        return merged.WithEvidence(Confidence.Describe(merged, sources));
+    }
+
+    /// <summary>Config lines first (a fix edits them), then the log line that decided, then the packet.</summary>
+    private static int SpecificityRank(EvidenceSource? source) => source switch
+    {
+        EvidenceSource.SeilConfig or EvidenceSource.StrongSwanConfig => 0,
+        EvidenceSource.CharonLog or EvidenceSource.SeilLog => 1,
+        EvidenceSource.Capture => 2,
+        _ => 3,
+    };
+}
