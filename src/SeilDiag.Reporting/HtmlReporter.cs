@@ -15,7 +15,7 @@ public sealed class HtmlReporter : IReporter
     private const string Style = """
         body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}
         table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
-        pre{background:#f6f6f6;padding:.5rem;overflow-x:auto}.sev-error{color:#b00}.sev-warning{color:#a60}.sev-info{color:#06a}
+        pre{background:#f6f6f6;padding:.5rem;overflow-x:auto}td pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:.2rem 0}td{overflow-wrap:anywhere}.sev-error{color:#b00}.sev-warning{color:#a60}.sev-info{color:#06a}
         .weak{color:#b00;font-weight:bold}.diag{border-left:4px solid #ccc;padding-left:1rem;margin:1.5rem 0}
         .diag.error{border-color:#b00}.diag.warning{border-color:#a60}.add{color:#070}.del{color:#b00}
         svg.ladder{display:block;margin:1rem 0;border:1px solid #ddd;background:#fff}tr.rule td{background:#fee}
