@@ -1,4 +1,5 @@
 using SeilDiag.Diagnostics;
+using SeilDiag.Model;
 
 namespace SeilDiag.Reporting;
 
@@ -27,6 +28,7 @@ public sealed class MarkdownReporter : IReporter
         {
             WriteDiagnostic(input, t, d, output);
         }
+        WriteExchanges(input, t, output);
         WriteTimeline(input, t, output);
         output.Write($"---\nSeilDiag {MarkdownText.Escape(r.Redact(input.ToolVersion))}\n");
     }
@@ -136,6 +138,42 @@ public sealed class MarkdownReporter : IReporter
             output.Write("\n");
         }
         output.Write($"{t.Help}: `{d.Rule.HelpPath}`\n\n");
+    }
+
+    /// <summary>The ladder as a table (markdown has no drawings): one row per message, arrows by direction, the failing one marked.</summary>
+    private static void WriteExchanges(ReportInput input, ReportText t, TextWriter output)
+    {
+        if (input.ObservedSas.Count == 0)
+        {
+            return;
+        }
+        var r = input.Redactor;
+        var failing = ReportFacts.FailurePredicate(input);
+        output.Write($"## {t.Exchanges}\n\n");
+        var index = 0;
+        foreach (var sa in input.ObservedSas)
+        {
+            index++;
+            output.Write($"### {index}. {MarkdownText.Escape(r.Redact(LadderSvg.Title(sa)))} ({ReportFacts.SourceName(sa.Source, input.Lang)})\n\n");
+            output.Write($"| {t.Time} | {t.Initiator} | | {t.Responder} | {t.Location} |\n|---|---|:-:|---|---|\n");
+            foreach (var m in LadderSvg.Messages(sa))
+            {
+                var label = MarkdownText.Escape(r.Redact(LadderSvg.Label(m)));
+                if (m.IsRetransmission)
+                {
+                    label += $" ({t.Retransmission})";
+                }
+                if (failing(m))
+                {
+                    label = $"**{label}** ✗ {t.Failing}";
+                }
+                var arrow = m.Direction == MessageDirection.InitiatorToResponder ? "→" : "←";
+                var (left, right) = m.Direction == MessageDirection.InitiatorToResponder ? (label, "") : ("", label);
+                var where = m.Evidence.Location is null ? "" : Cell(r.Redact(m.Evidence.Location.ToString()));
+                output.Write($"| {ReportFacts.Time(m.Time)} | {left} | {arrow} | {right} | {where} |\n");
+            }
+            output.Write("\n");
+        }
     }
 
     private static void WriteTimeline(ReportInput input, ReportText t, TextWriter output)

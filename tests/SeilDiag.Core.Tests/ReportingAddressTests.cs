@@ -21,6 +21,14 @@ public class ReportingAddressTests
     }
 
     [Fact]
+    public void Show_secrets_and_redact_addresses_combine()
+    {
+        var redactor = Redactor.None.WithAddresses(new AddressRedactor());
+        Assert.Equal("host-1 : PSK \"hunter2\"", redactor.Redact("192.0.2.1 : PSK \"hunter2\""));
+        Assert.Equal("host-1 : PSK " + Redactor.Mask, new Redactor([]).WithAddresses(new AddressRedactor()).Redact("192.0.2.1 : PSK hunter2"));
+    }
+
+    [Fact]
     public void Times_versions_cookies_and_mac_addresses_are_not_addresses()
     {
         var a = new AddressRedactor();

@@ -93,9 +93,16 @@ public class ReportingMarkdownTests
         }
         Assert.Contains("SD2001", md);
         Assert.Contains("HMAC\\_MD5\\_96", md);
-        var timelineRows = md.Split('\n').Count(l => Regex.IsMatch(l, @"^\| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \|"));
+        var timelineRows = md.Split('\n').Count(l => Regex.IsMatch(l, @"^\| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \| (capture|charon log|SEIL log) \|"));
         Assert.Equal(input.Timeline.Count, timelineRows);
         Assert.True(input.Timeline.Count >= 9);
         Assert.Contains("| charon log | 5.9.8 |", md);
+        // The exchange table: one row per observed message, the NO-PROPOSAL-CHOSEN one marked failing.
+        var messages = input.ObservedSas.SelectMany(LadderSvg.Messages).ToList();
+        var messageRows = md.Split('\n').Where(l => Regex.IsMatch(l, @"^\| [^|]* \| [^|]* \| (→|←) \|")).ToList();
+        Assert.Equal(messages.Count, messageRows.Count);
+        var failing = Assert.Single(messageRows, l => l.Contains("✗ failing", StringComparison.Ordinal));
+        Assert.Contains("N(NO-PROPOSAL-CHOSEN)", failing);
+        Assert.Contains("| ← |", failing);
     }
 }
