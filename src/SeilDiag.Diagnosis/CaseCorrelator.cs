@@ -26,7 +26,11 @@ public static class CaseCorrelator
         var disagreements = new List<string>();
         if (input.Model.Peers.Count > 0)
         {
-            merged = NoteDisagreements(merged, sources, disagreements);
+            merged = NoteDisagreements(merged, sources, disagreements, input.Model);
+        }
+        if (input.Model.ObservedSas.Count > 0)
+        {
+            merged = NoteContradicted(merged, sources, disagreements, input.Model);
         }
         var ranked = Ranking.Order(merged, sources);
         var timeline = TimelineBuilder.Build(logs, captures, offsets, ranked);
@@ -34,10 +38,41 @@ public static class CaseCorrelator
     }
 
     /// <summary>
+    /// A negotiation failure only the configs predict, while logs or the capture saw that phase come up: the
+    /// observation wins (demoted to info, kept so the difference is visible).
+    /// </summary>
+    private static List<Diagnostic> NoteContradicted(List<Diagnostic> merged, SourceSet sources, List<string> disagreements, Analysis.IkeModel model)
+    {
+        var result = new List<Diagnostic>(merged.Count);
+        foreach (var diagnostic in merged)
+        {
+            var onlyPredicted = !diagnostic.Evidence.Any(e => e.Kind == EvidenceKind.Observed && !e.Text.StartsWith(Confidence.Prefix, StringComparison.Ordinal))
+                                && sources.SourceOf(diagnostic.Location) is { } s && SourceSet.IsConfig(s);
+            if (diagnostic.Severity != Severity.Error || diagnostic.IsSuppressed || !onlyPredicted || !ObservedOutcome.ContradictedBy(diagnostic, model))
+            {
+                result.Add(diagnostic);
+                continue;
+            }
+            var phase = diagnostic.Rule.Category == RuleCategory.Phase1 ? "phase 1" : "phase 2";
+            disagreements.Add($"{diagnostic.Id}: the configs predict \"{diagnostic.Message}\", but the logs/capture show {phase} established: {NotRunningNote}");
+            result.Add(diagnostic.WithSeverity(Severity.Info).WithEvidence(new Evidence(EvidenceSource.CharonLog, EvidenceKind.Observed,
+                $"sources disagree: {phase} was observed established; {NotRunningNote} (severity lowered from error to info)")));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A key mismatch is only predictable when every end's key was given (lab folders and redacted tickets often
+    /// hold ipsec.conf without ipsec.secrets): silence about it is then no prediction.
+    /// </summary>
+    private static bool ConfigsCouldPredict(Diagnostic diagnostic, Analysis.IkeModel model) =>
+        diagnostic.Id != Rules.PskMismatch.Id || model.Peers.All(p => p.PreSharedKeyKnown && p.PreSharedKey.Value is not null);
+
+    /// <summary>
     /// Configs that predict no negotiation failure while a log or capture shows one: the running configuration is not
     /// the one given (or a change not yet reloaded).
     /// </summary>
-    private static List<Diagnostic> NoteDisagreements(List<Diagnostic> merged, SourceSet sources, List<string> disagreements)
+    private static List<Diagnostic> NoteDisagreements(List<Diagnostic> merged, SourceSet sources, List<string> disagreements, Analysis.IkeModel model)
     {
         static bool IsNegotiationFailure(Diagnostic d) =>
             d.Severity == Severity.Error && !d.IsSuppressed && d.Rule.Category is RuleCategory.Phase1 or RuleCategory.Phase2;
@@ -50,7 +85,7 @@ public static class CaseCorrelator
         var result = new List<Diagnostic>(merged.Count);
         foreach (var diagnostic in merged)
         {
-            if (!IsNegotiationFailure(diagnostic))
+            if (!IsNegotiationFailure(diagnostic) || !ConfigsCouldPredict(diagnostic, model))
             {
                 result.Add(diagnostic);
                 continue;

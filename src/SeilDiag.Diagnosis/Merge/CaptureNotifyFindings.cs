@@ -43,6 +43,16 @@ internal static class CaptureNotifyFindings
                         $"the 5th Main Mode message was retransmitted {mm5Retransmits.Count} time(s) and answered with PAYLOAD-MALFORMED ({pair})")
                     .WithEvidence([.. mm5Retransmits.Select(m => m.Message.Evidence with { Kind = EvidenceKind.Observed })]);
             }
+            // Nothing ever came back: every message went from the initiator, and some were retransmitted.
+            if (!sa.Established && messages.Count > 0 && sa.Responder is not null
+                && messages.All(m => m.Message.Direction == MessageDirection.InitiatorToResponder)
+                && messages.Any(m => m.Message.IsRetransmission))
+            {
+                var retransmits = messages.Where(m => m.Message.IsRetransmission).ToList();
+                yield return Diagnostic.Create(Rules.PeerNotResponding, messages[0].Message.Evidence.Location,
+                        sa.Responder.Address.ToString(), $"{retransmits.Count} retransmission(s) in the capture and no answer")
+                    .WithEvidence([.. messages.Select(m => m.Message.Evidence with { Kind = EvidenceKind.Observed })]);
+            }
         }
     }
 
