@@ -10,9 +10,11 @@ cd "$(dirname "$0")/../.."
 dir=${1:-/tmp/seildiag-bench}
 runs=${2:-10}
 python3 benchmarks/lint/generate.py "$dir" >/dev/null
-dotnet build src/SeilDiag.Cli -c Release -o "$dir/bin" -v quiet -nologo >/dev/null
-dotnet publish src/SeilDiag.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o "$dir/r2r" -v quiet -nologo >/dev/null
+# Build output goes to a log, shown when a build fails (e.g. another build holding obj/ of a shared project).
+build() { "$@" >"$dir/build.log" 2>&1 || { cat "$dir/build.log"; echo "build failed: $*" >&2; exit 1; }; }
+build dotnet build src/SeilDiag.Cli -c Release -o "$dir/bin" -v quiet -nologo
+build dotnet publish src/SeilDiag.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$dir/r2r" -v quiet -nologo
 wc -l "$dir/seil.conf" "$dir/ipsec.conf"
 printf 'conn a\n  left=1.1.1.1\n' >"$dir/tiny.conf"  # a trivial input: process start + JIT only
 uptime
