@@ -44,6 +44,7 @@ public static class ClockAligner
     {
         var byKey = packets.Where(p => p.IsakmpLength > 0 && p.From is not null && p.To is not null)
             .ToLookup(p => (p.From!, p.To!));
+        var openings = Openings(packets);
         var candidates = new List<Candidate>();
         var events = log.Events;
         for (var i = 0; i < events.Count; i++)
@@ -51,6 +52,14 @@ public static class ClockAligner
             var e = events[i];
             if (e.Packet == LoggedPacketDirection.None || e.Time is not { } time || e.From is null || e.To is null)
             {
+                continue;
+            }
+            if (e.StartsPhase != 0)
+            {
+                foreach (var p in byKey[(e.From, e.To)].Where(p => openings.Contains((p.Frame, e.StartsPhase))))
+                {
+                    candidates.Add(new Candidate(i, (time - p.Time).TotalSeconds));
+                }
                 continue;
             }
             foreach (var p in byKey[(e.From, e.To)])
@@ -63,7 +72,32 @@ public static class ClockAligner
             }
         }
         // Logs print whole seconds (truncated): a logged time is in [t + offset − 1, t + offset] of the packet's.
-        return Estimate(log.Path, candidates, window: 1.0, truncatedLog: true, "packets matched by direction and length");
+        var method = events.Any(e => e.StartsPhase != 0) && !events.Any(e => e.Bytes > 0)
+            ? "negotiation starts matched with first packets (direction, phase)"
+            : "packets matched by direction and length";
+        return Estimate(log.Path, candidates, window: 1.0, truncatedLog: true, method);
+    }
+
+    /// <summary>
+    /// The packet that opens a phase: phase 1 — the initiator's first message (no responder cookie yet); phase 2 —
+    /// the first packet of a Quick Mode message ID (in capture order). Retransmissions are not openings.
+    /// </summary>
+    private static HashSet<(long Frame, int Phase)> Openings(List<CapturedPacket> packets)
+    {
+        var openings = new HashSet<(long, int)>();
+        var quickModes = new HashSet<(ulong?, uint?)>();
+        foreach (var p in packets.Where(p => !p.IsRetransmission))
+        {
+            if (p.Exchange is 2 or 4 && p.ResponderCookie == 0)
+            {
+                openings.Add((p.Frame, 1));
+            }
+            else if (p.Exchange == 32 && quickModes.Add((p.InitiatorCookie, p.MessageId)))
+            {
+                openings.Add((p.Frame, 2));
+            }
+        }
+        return openings;
     }
 
     private static ClockOffset AgainstLog(LogSourceEvents log, LogSourceEvents reference)

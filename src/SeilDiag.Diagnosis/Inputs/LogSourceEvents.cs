@@ -28,6 +28,12 @@ public sealed record LoggedEvent(int Line, DateTimeOffset? Time, string Text)
 
     /// <summary>The byte count charon prints (the UDP payload: ISAKMP message, plus the non-ESP marker on 4500).</summary>
     public int Bytes { get; init; }
+
+    /// <summary>
+    /// For lines that start a negotiation (racoon's "initiate/respond new phase 1|2 negotiation"): which phase's first
+    /// packet the line goes with (1 or 2), else 0. racoon prints no packet sizes, so these are its clock anchors.
+    /// </summary>
+    public int StartsPhase { get; init; }
 }
 
 /// <summary>The events of one log file, and which kind of log it is.</summary>
@@ -49,11 +55,16 @@ public sealed record LogSourceEvents(string Path, EvidenceSource Source, IReadOn
 
     private static LoggedEvent ToLogged(LogEvent e)
     {
-        var direction = e.Kind switch
+        var (direction, phase) = e.Kind switch
         {
-            LogEventKind.PacketSent => LoggedPacketDirection.Sent,
-            LogEventKind.PacketReceived => LoggedPacketDirection.Received,
-            _ => LoggedPacketDirection.None,
+            LogEventKind.PacketSent => (LoggedPacketDirection.Sent, 0),
+            LogEventKind.PacketReceived => (LoggedPacketDirection.Received, 0),
+            // racoon only: charon's own "initiating" lines are covered by its packet lines.
+            LogEventKind.Phase1Initiating when e.Daemon == LogDaemon.Racoon => (LoggedPacketDirection.Sent, 1),
+            LogEventKind.Phase1PeerInitiating when e.Daemon == LogDaemon.Racoon => (LoggedPacketDirection.Received, 1),
+            LogEventKind.Phase2Initiating when e.Daemon == LogDaemon.Racoon => (LoggedPacketDirection.Sent, 2),
+            LogEventKind.Phase2Responding when e.Daemon == LogDaemon.Racoon => (LoggedPacketDirection.Received, 2),
+            _ => (LoggedPacketDirection.None, 0),
         };
         var (from, to) = direction == LoggedPacketDirection.Received ? (e.Remote, e.Local) : (e.Local, e.Remote);
         return new LoggedEvent(e.Line, e.Time, e.Text)
@@ -61,7 +72,8 @@ public sealed record LogSourceEvents(string Path, EvidenceSource Source, IReadOn
             Packet = direction,
             From = from?.Address,
             To = to?.Address,
-            Bytes = direction == LoggedPacketDirection.None ? 0 : e.Number,
+            Bytes = direction == LoggedPacketDirection.None || phase != 0 ? 0 : e.Number,
+            StartsPhase = phase,
         };
     }
 }
