@@ -77,7 +77,7 @@ public sealed partial class AddressRedactor
     }
 
     // Not part of a longer dotted number (an OID, a version such as 5.9.8.1.2); octets range-checked by IPAddress.
-    [GeneratedRegex(@"(?<![\w.])(?<addr>(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})(?:/(?<len>3[0-2]|[12]?\d))?(?![\w]|\.\d)")]
+    [GeneratedRegex(@"(?<!\w)(?<!\d\.)(?<addr>(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})(?:/(?<len>3[0-2]|[12]?\d))?(?![\w]|\.\d)")]
     private static partial Regex Ipv4();
 
     // Candidates only: IPAddress.TryParse decides, which rejects times (12:34:56) and MAC addresses.

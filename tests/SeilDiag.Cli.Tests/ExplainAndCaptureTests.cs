@@ -44,3 +44,29 @@ public class ExplainAndCaptureTests
         Assert.Contains("seil.conf", result.Error);
     }
 }
+
+public class TicketReportTests
+{
+    [Fact]
+    public void Html_report_of_the_bundled_case_has_a_ladder_and_no_addresses_when_asked()
+    {
+        var result = CliRunner.Run("diagnose", "--format", "html", "--redact-addresses", CliRunner.Example("lab-phase2-md5-rejected"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("<!DOCTYPE html>", result.Out.TrimStart(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<svg", result.Out);
+        Assert.Equal(9, System.Text.RegularExpressions.Regex.Matches(result.Out, "class=\"msg( [a-z]+)*\"").Count);
+        Assert.Contains("failing", result.Out);
+        Assert.DoesNotContain("10.0.0.1", result.Out);
+        Assert.DoesNotContain("10.0.0.2", result.Out);
+    }
+
+    [Fact]
+    public void Markdown_report_names_the_root_cause_first()
+    {
+        var result = CliRunner.Run("diagnose", "--format", "markdown", CliRunner.Example("lab-phase2-md5-rejected"));
+        var first = result.Out.IndexOf("SD2001", StringComparison.Ordinal);
+        Assert.True(first >= 0);
+        Assert.True(first < result.Out.IndexOf("SD4001", StringComparison.Ordinal));
+        Assert.Contains("| ", result.Out);
+    }
+}

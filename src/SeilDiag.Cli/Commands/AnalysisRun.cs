@@ -50,13 +50,19 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
             Diagnostics = diagnostics,
             Documents = workspace.Documents,
             Lang = settings.Lang,
-            Redactor = settings.ShowSecrets ? Redactor.None : new Redactor(KnownSecrets(workspace)),
-            Summary = [.. (rankByCause ? Summary(workspace) : []), .. Stories(workspace)],
+            Redactor = MakeRedactor(workspace),
+            Summary = [.. (rankByCause ? Summary(workspace) : []), .. Disagreements(), .. Stories(workspace)],
+            Inputs = inputs.Select(i => new SeilDiag.Model.InputSummary(i.Path, i.Kind.ToCliName())).ToList(),
+            ObservedSas = ObservedForLadders(workspace),
+            Timeline = _case?.Timeline ?? [],
+            ClockOffsets = _case?.Offsets ?? [],
         };
         Write(report);
         var failing = diagnostics.Any(d => !d.IsSuppressed && d.Severity >= settings.FailOn && d.Severity != Severity.None);
         return failing ? ExitCodes.Findings : ExitCodes.Clean;
     }
+
+    private Diagnosis.CaseResult? _case;
 
     private (Workspace, IReadOnlyList<Diagnostic>) Analyze(IReadOnlyList<InputFile> inputs, ILogger logger)
     {
@@ -65,7 +71,23 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
         found.AddRange(AnalysisContext.Run(workspace.Model, analyzers(workspace)));
         var options = LoadOptions(inputs, found);
         var diagnostics = Suppressions.Apply(options.Apply(found).ToList(), workspace.Documents);
-        return (workspace, Rank(diagnostics));
+        if (!rankByCause)
+        {
+            return (workspace, Rank(diagnostics));
+        }
+        // diagnose / explain: one diagnosis per root cause across configs, logs and captures, on one clock.
+        _case = Diagnosis.CaseCorrelator.Correlate(new Diagnosis.CaseInput
+        {
+            Model = workspace.Model,
+            Diagnostics = diagnostics,
+            Logs = workspace.Logs is null ? [] : Diagnosis.LogSourceEvents.From(workspace.Logs),
+            Captures = workspace.CapturePackets,
+        });
+        foreach (var offset in _case.Offsets)
+        {
+            logger.LogInformation("{Path}: clock offset {Offset} ({Method}, {Matched} events matched)", offset.Path, offset.Offset, offset.Method, offset.MatchedEvents);
+        }
+        return (workspace, _case.Diagnostics);
     }
 
     private AnalyzerOptions LoadOptions(IReadOnlyList<InputFile> inputs, List<Diagnostic> problems)
@@ -122,6 +144,33 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
             count++;
         }
         return count;
+    }
+
+    private Redactor MakeRedactor(Workspace workspace)
+    {
+        var redactor = settings.ShowSecrets ? Redactor.None : new Redactor(KnownSecrets(workspace));
+        if (!settings.RedactAddresses)
+        {
+            return redactor;
+        }
+        // Identities are names the addresses pattern cannot see (FQDN, user@FQDN): hand them over explicitly.
+        var identities = workspace.Model.Peers
+            .SelectMany(p => new[] { p.LocalIdentity.Value, p.RemoteIdentity.Value })
+            .Concat(workspace.Model.ObservedSas.SelectMany(sa => new[] { sa.InitiatorIdentity, sa.ResponderIdentity }))
+            .OfType<SeilDiag.Model.IkeIdentity>()
+            .Where(id => !id.IsAddress && id.Type != SeilDiag.Model.IdentityType.Any)
+            .Select(id => id.Value);
+        return redactor.WithAddresses(new AddressRedactor(identities));
+    }
+
+    private IEnumerable<string> Disagreements() =>
+        (_case?.Disagreements ?? []).Select(d => (settings.Lang == "ja" ? "食い違い: " : "sources disagree: ") + d);
+
+    /// <summary>The ladders draw the capture's view when there is one (every message, with packet numbers), else the logs'.</summary>
+    private static IReadOnlyList<SeilDiag.Model.ObservedIkeSa> ObservedForLadders(Workspace workspace)
+    {
+        var captured = workspace.Model.ObservedSas.Where(sa => sa.Source == EvidenceSource.Capture).ToList();
+        return captured.Count > 0 ? captured : workspace.Model.ObservedSas;
     }
 
     private static IEnumerable<string> KnownSecrets(Workspace workspace) =>

@@ -46,25 +46,43 @@ public static class CaptureCommand
             var captureKeys = LoadKeys(path, parse.GetValue(keys), parse.GetValue(ikeKeys), parse.GetValue(espKeys));
             var analysis = CaptureFrontEnd.Analyze(path, captureKeys, new CaptureOptions { KeepPayloadBytes = parse.GetValue(hex) });
             var diagnostics = captureKeys.Diagnostics.Concat(analysis.Diagnostics).ToList();
+            var addresses = settings.RedactAddresses ? new AddressRedactor() : null;
             var redactor = settings.ShowSecrets ? Redactor.None : new Redactor([]);
+            if (addresses is not null)
+            {
+                redactor = redactor.WithAddresses(addresses);
+            }
             var report = new ReportInput
             {
                 Diagnostics = diagnostics,
                 Lang = settings.Lang,
                 Redactor = redactor,
                 ExtraJson = [("capture", w => CaptureJson.Write(analysis, w))],
+                ObservedSas = analysis.ObservedSas,
+                Inputs = [new SeilDiag.Model.InputSummary(path, "pcap")],
             };
-            using var outputFile = settings.OutputPath is null ? null : new StreamWriter(settings.OutputPath, false, new System.Text.UTF8Encoding(false));
-            var output = (TextWriter?)outputFile ?? console.Out;
+            var output = new StringWriter();
             if (settings.Format == "text")
             {
                 CaptureText.Write(analysis, output);
                 output.WriteLine();
-                new TextReporter(color: outputFile is null && console.OutputIsTerminal).Write(report, output);
+                new TextReporter(color: settings.OutputPath is null && console.OutputIsTerminal).Write(report, output);
             }
             else
             {
                 Reporters.Find(settings.Format)!.Write(report, output);
+            }
+            // The packet list and the JSON packet model are written by the capture front-end, not through the
+            // reporters' redactor: addresses are replaced in the whole output (same placeholders), and only
+            // addresses, so the --hex payload dumps stay intact.
+            var text = addresses is null ? output.ToString() : Redactor.None.WithAddresses(addresses).Redact(output.ToString());
+            if (settings.OutputPath is { } outputPath)
+            {
+                File.WriteAllText(outputPath, text, new System.Text.UTF8Encoding(false));
+            }
+            else
+            {
+                console.Out.Write(text);
             }
             var failing = diagnostics.Any(d => d.Severity >= settings.FailOn && d.Severity != Severity.None);
             return failing ? ExitCodes.Findings : ExitCodes.Clean;

@@ -22,6 +22,12 @@ public static partial class KindDetector
         {
             return DocumentKind.Unknown;
         }
+        // Notes and README files in a case folder quote config and log lines inside code fences: they are
+        // documentation about the case, not the case, and must not count as a third log.
+        if (MarkdownFence().IsMatch(head))
+        {
+            return DocumentKind.Unknown;
+        }
         if (IkeKeyLine().IsMatch(head))
         {
             return DocumentKind.IkeKeyTable;
@@ -58,6 +64,9 @@ public static partial class KindDetector
 
     [GeneratedRegex(@"^\s*[0-9a-fA-F]{16}\s*,\s*[0-9a-fA-F]{16,}\s*$", RegexOptions.Multiline)]
     private static partial Regex IkeKeyLine();
+
+    [GeneratedRegex(@"^```", RegexOptions.Multiline)]
+    private static partial Regex MarkdownFence();
 
     [GeneratedRegex(@"^\s*""IPv[46]""\s*,", RegexOptions.Multiline)]
     private static partial Regex EspKeyLine();

@@ -30,6 +30,9 @@ public sealed class Workspace
 
     public List<CaptureAnalysis> Captures { get; } = [];
 
+    /// <summary>The ISAKMP packets of each capture (summaries only, no ESP), for the one timeline of a case.</summary>
+    public List<Diagnosis.CaptureSourcePackets> CapturePackets { get; } = [];
+
     public static Workspace Build(IReadOnlyList<InputFile> inputs, ILogger logger, string lang = "en")
     {
         var workspace = new Workspace();
@@ -119,8 +122,21 @@ public sealed class Workspace
         FrontEndDiagnostics.AddRange(keys.Diagnostics);
         foreach (var capture in captures)
         {
-            var analysis = CaptureFrontEnd.Analyze(capture.Path, keys, new CaptureOptions { RetainPackets = false });
+            // Keep the ISAKMP packet summaries only: a large capture is mostly ESP, and the timeline needs IKE.
+            var isakmp = new List<PacketSummary>();
+            var analysis = CaptureFrontEnd.Analyze(capture.Path, keys, new CaptureOptions
+            {
+                RetainPackets = false,
+                PacketObserver = p =>
+                {
+                    if (p.Isakmp is not null)
+                    {
+                        isakmp.Add(p);
+                    }
+                },
+            });
             Captures.Add(analysis);
+            CapturePackets.Add(Diagnosis.CaptureSourcePackets.From(capture.Path, isakmp));
             FrontEndDiagnostics.AddRange(analysis.Diagnostics);
             Model.ObservedSas.AddRange(analysis.ObservedSas);
             logger.LogInformation("{Path}: {Frames} frame(s), {Isakmp} ISAKMP, {Decrypted}/{Encrypted} decrypted",

@@ -9,7 +9,7 @@ public sealed class CommonOptions
 {
     public Option<string> Format { get; } = new("--format", "-f")
     {
-        Description = "Output format: text, json or sarif.",
+        Description = "Output format: text, json, sarif, markdown (for a ticket) or html (one self-contained file with ladder diagrams).",
         DefaultValueFactory = _ => "text",
     };
 
@@ -31,6 +31,8 @@ public sealed class CommonOptions
 
     public Option<bool> ShowSecrets { get; } = new("--show-secrets") { Description = "Print pre-shared keys and key material instead of <redacted>." };
 
+    public Option<bool> RedactAddresses { get; } = new("--redact-addresses") { Description = "Replace addresses and identities with stable placeholders (host-1, net-1/24, id-1) for tickets that leave the company." };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log what the tool does to stderr." };
 
     public Option<bool> Debug { get; } = new("-vv", "--debug") { Description = "Log in detail to stderr." };
@@ -39,14 +41,14 @@ public sealed class CommonOptions
 
     public CommonOptions()
     {
-        Format.AcceptOnlyFromAmong("text", "json", "sarif");
+        Format.AcceptOnlyFromAmong("text", "json", "sarif", "markdown", "html");
         Lang.AcceptOnlyFromAmong("en", "ja");
         FailOn.AcceptOnlyFromAmong("error", "warning", "info");
     }
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Format, Output, Lang, FailOn, Fix, Kind, Config, ShowSecrets, Verbose, Debug, Quiet })
+        foreach (var option in new Option[] { Format, Output, Lang, FailOn, Fix, Kind, Config, ShowSecrets, RedactAddresses, Verbose, Debug, Quiet })
         {
             command.Options.Add(option);
         }
@@ -71,6 +73,7 @@ public sealed class CommonOptions
             Kind = kind,
             ConfigPath = parse.GetValue(Config),
             ShowSecrets = parse.GetValue(ShowSecrets),
+            RedactAddresses = parse.GetValue(RedactAddresses),
             Verbosity = parse.GetValue(Quiet) ? -1 : parse.GetValue(Debug) ? 2 : parse.GetValue(Verbose) ? 1 : 0,
         };
     }
@@ -94,6 +97,8 @@ public sealed record RunSettings
     public string? ConfigPath { get; init; }
 
     public bool ShowSecrets { get; init; }
+
+    public bool RedactAddresses { get; init; }
 
     /// <summary>-1 quiet, 0 normal, 1 -v, 2 -vv.</summary>
     public int Verbosity { get; init; }
