@@ -24,7 +24,8 @@ public static class CaseCorrelator
         var merged = groups.Select(g => DiagnosisMerger.Merge(g, sources)).ToList();
 
         var disagreements = new List<string>();
-        if (input.Model.Peers.Count > 0)
+        // Silence of the configs is a prediction only when both ends' configs were given.
+        if (input.Model.Peers.Count >= 2)
         {
             merged = NoteDisagreements(merged, sources, disagreements, input.Model);
         }

@@ -12,6 +12,12 @@ namespace SeilDiag.Diagnosis;
 /// </summary>
 public static class ClockAligner
 {
+    /// <summary>
+    /// Packet lines used per log: enough to outvote wrong pairings many times over, few enough that a day of DPD
+    /// packets of one length does not make the pairing quadratic.
+    /// </summary>
+    public const int MaxAnchorsPerLog = 400;
+
     /// <summary>A pairing of one logged event with one reference time; seconds = log time − reference time.</summary>
     private readonly record struct Candidate(int Event, double Seconds);
 
@@ -47,13 +53,15 @@ public static class ClockAligner
         var openings = Openings(packets);
         var candidates = new List<Candidate>();
         var events = log.Events;
-        for (var i = 0; i < events.Count; i++)
+        var anchors = 0;
+        for (var i = 0; i < events.Count && anchors < MaxAnchorsPerLog; i++)
         {
             var e = events[i];
             if (e.Packet == LoggedPacketDirection.None || e.Time is not { } time || e.From is null || e.To is null)
             {
                 continue;
             }
+            anchors++;
             if (e.StartsPhase != 0)
             {
                 foreach (var p in byKey[(e.From, e.To)].Where(p => openings.Contains((p.Frame, e.StartsPhase))))
@@ -106,13 +114,15 @@ public static class ClockAligner
             .Where(e => e.Packet != LoggedPacketDirection.None && e.Time is not null && e.From is not null && e.To is not null)
             .ToLookup(e => (e.Packet, e.From!, e.To!, e.Bytes));
         var candidates = new List<Candidate>();
-        for (var i = 0; i < log.Events.Count; i++)
+        var anchors = 0;
+        for (var i = 0; i < log.Events.Count && anchors < MaxAnchorsPerLog; i++)
         {
             var e = log.Events[i];
             if (e.Packet == LoggedPacketDirection.None || e.Time is not { } time || e.From is null || e.To is null)
             {
                 continue;
             }
+            anchors++;
             // What this end sent, the other received (and the other way round).
             var opposite = e.Packet == LoggedPacketDirection.Sent ? LoggedPacketDirection.Received : LoggedPacketDirection.Sent;
             foreach (var r in received[(opposite, e.From, e.To, e.Bytes)])
@@ -134,23 +144,35 @@ public static class ClockAligner
             return new ClockOffset(path, TimeSpan.Zero, 0, "no packet lines to match: offset unknown (assumed 0)");
         }
         candidates.Sort((a, b) => a.Seconds.CompareTo(b.Seconds));
+        // Two-pointer sweep: how many distinct events the window starting at each candidate holds.
+        var inWindow = new Dictionary<int, int>();
         var bestStart = 0;
         var bestEnd = 0;
         var bestCount = -1;
         var bestSpread = double.MaxValue;
-        var end = 0;
+        var end = -1;
         for (var start = 0; start < candidates.Count; start++)
         {
-            end = Math.Max(end, start);
             while (end + 1 < candidates.Count && candidates[end + 1].Seconds - candidates[start].Seconds <= window + 1e-6)
             {
                 end++;
+                inWindow[candidates[end].Event] = inWindow.GetValueOrDefault(candidates[end].Event) + 1;
             }
-            var count = candidates.Skip(start).Take(end - start + 1).Select(c => c.Event).Distinct().Count();
+            var count = inWindow.Count;
             var spread = candidates[end].Seconds - candidates[start].Seconds;
             if (count > bestCount || (count == bestCount && spread < bestSpread))
             {
                 (bestStart, bestEnd, bestCount, bestSpread) = (start, end, count, spread);
+            }
+            var leaving = candidates[start].Event;
+            var left = inWindow[leaving] - 1;
+            if (left == 0)
+            {
+                inWindow.Remove(leaving);
+            }
+            else
+            {
+                inWindow[leaving] = left;
             }
         }
         var chosen = candidates.Skip(bestStart).Take(bestEnd - bestStart + 1).Select(c => c.Seconds).ToList();
