@@ -122,21 +122,12 @@ public sealed class Workspace
         FrontEndDiagnostics.AddRange(keys.Diagnostics);
         foreach (var capture in captures)
         {
-            // Keep the ISAKMP packet summaries only: a large capture is mostly ESP, and the timeline needs IKE.
-            var isakmp = new List<PacketSummary>();
-            var analysis = CaptureFrontEnd.Analyze(capture.Path, keys, new CaptureOptions
-            {
-                RetainPackets = false,
-                PacketObserver = p =>
-                {
-                    if (p.Isakmp is not null)
-                    {
-                        isakmp.Add(p);
-                    }
-                },
-            });
+            // Packets are streamed, not retained: the collector keeps what the timeline needs of ISAKMP packets only,
+            // so a capture that is mostly ESP costs no memory per packet.
+            var collector = Diagnosis.CaptureSourcePackets.Collect(capture.Path);
+            var analysis = CaptureFrontEnd.Analyze(capture.Path, keys, new CaptureOptions { RetainPackets = false, PacketObserver = collector.Observe });
             Captures.Add(analysis);
-            CapturePackets.Add(Diagnosis.CaptureSourcePackets.From(capture.Path, isakmp));
+            CapturePackets.Add(collector.ToSource());
             FrontEndDiagnostics.AddRange(analysis.Diagnostics);
             Model.ObservedSas.AddRange(analysis.ObservedSas);
             logger.LogInformation("{Path}: {Frames} frame(s), {Isakmp} ISAKMP, {Decrypted}/{Encrypted} decrypted",
