@@ -5,7 +5,7 @@ using SeilDiag.Model;
 
 namespace SeilDiag.Reporting;
 
-/// <summary>What the ticket formats (markdown, html) derive from a report the same way: counts, diffs, names, failures.</summary>
+/// <summary>What every text format (text, markdown, html) derives from a report the same way: counts, diffs, names, failures.</summary>
 internal static class ReportFacts
 {
     public static (int Errors, int Warnings, int Infos, int Suppressed) Counts(ReportInput input)

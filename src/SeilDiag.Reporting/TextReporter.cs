@@ -27,14 +27,7 @@ public sealed class TextReporter(bool color = false) : IReporter
         {
             WriteDiagnostic(input, diagnostic, output);
         }
-        var active = input.Diagnostics.Where(d => !d.IsSuppressed).ToList();
-        var errors = active.Count(d => d.Severity == Severity.Error);
-        var warnings = active.Count(d => d.Severity == Severity.Warning);
-        var infos = active.Count(d => d.Severity == Severity.Info);
-        var suppressed = input.Diagnostics.Count - active.Count;
-        output.WriteLine(input.Lang == "ja"
-            ? $"エラー {errors} 件、警告 {warnings} 件、情報 {infos} 件" + (suppressed > 0 ? $"、抑止 {suppressed} 件" : "")
-            : $"{errors} error(s), {warnings} warning(s), {infos} info" + (suppressed > 0 ? $", {suppressed} suppressed" : ""));
+        output.WriteLine(ReportFacts.CountLine(input));
     }
 
     private void WriteDiagnostic(ReportInput input, Diagnostic d, TextWriter output)
@@ -81,7 +74,7 @@ public sealed class TextReporter(bool color = false) : IReporter
             {
                 output.WriteLine($"      {r.Redact(explanation)}");
             }
-            foreach (var diff in Diffs(input, fix))
+            foreach (var diff in ReportFacts.Diffs(input, fix))
             {
                 foreach (var line in diff.Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 {
@@ -91,20 +84,6 @@ public sealed class TextReporter(bool color = false) : IReporter
         }
         output.WriteLine($"  = help: {d.Rule.HelpPath}");
         output.WriteLine();
-    }
-
-    private static IEnumerable<string> Diffs(ReportInput input, CodeFix fix)
-    {
-        foreach (var group in fix.Edits.GroupBy(e => e.Path))
-        {
-            var document = input.FindDocument(group.Key);
-            if (document is null)
-            {
-                continue;
-            }
-            var applied = FixApplier.Apply(document.Text, group);
-            yield return UnifiedDiff.Create(group.Key, document.Text, applied.NewText, context: 1);
-        }
     }
 
     private static string SourceName(EvidenceSource source) => source switch

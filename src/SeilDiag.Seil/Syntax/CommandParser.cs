@@ -28,34 +28,16 @@ public static class CommandParser
          from tokens in Quoted.XOr(Bare).Token(Blanks).XMany()
          select tokens).End();
 
-    public static IReadOnlyList<SeilLine> ParseLines(SourceText text)
-    {
-        var lines = new List<SeilLine>(text.LineCount);
-        for (var line = 1; line <= text.LineCount; line++)
-        {
-            lines.Add(ParseLine(text, line));
-        }
-        return lines;
-    }
+    public static IReadOnlyList<SeilLine> ParseLines(SourceText text) => RecipeParser.ParseEach(text, ParseLine);
 
     public static SeilLine ParseLine(SourceText text, int lineNumber)
     {
         var span = text.GetLineSpan(lineNumber);
-        var content = text.Text.AsSpan(span.Start, span.Length);
-        var trimmed = content.TrimStart(" \t");
-        if (trimmed.IsEmpty)
+        if (RecipeParser.Trivia(text, lineNumber, span) is { } trivia)
         {
-            return new SeilBlankLine(text, lineNumber);
+            return trivia;
         }
-        if (trimmed[0] is '#' or '!')
-        {
-            return new SeilCommentLine(text, lineNumber);
-        }
-        if (span.Length > LineLimits.MaxParsedLineLength)
-        {
-            return RecipeParser.TooLong(text, lineNumber, span);
-        }
-        var lineText = content.ToString();
+        var lineText = text.Text.Substring(span.Start, span.Length);
         var pieces = SplitUnquoted(lineText);
         if (pieces is null)
         {

@@ -7,21 +7,23 @@ namespace SeilDiag.Seil.Syntax;
 /// <summary>Parses a seil8 recipe config into one <see cref="SeilLine"/> per physical line.</summary>
 public static class RecipeParser
 {
-    public static IReadOnlyList<SeilLine> ParseLines(SourceText text)
+    public static IReadOnlyList<SeilLine> ParseLines(SourceText text) => ParseEach(text, ParseLine);
+
+    /// <summary>One node per physical line, in order (both SEIL dialects are line-oriented).</summary>
+    internal static IReadOnlyList<SeilLine> ParseEach(SourceText text, Func<SourceText, int, SeilLine> parseLine)
     {
         var lines = new List<SeilLine>(text.LineCount);
         for (var line = 1; line <= text.LineCount; line++)
         {
-            lines.Add(ParseLine(text, line));
+            lines.Add(parseLine(text, line));
         }
         return lines;
     }
 
-    public static SeilLine ParseLine(SourceText text, int lineNumber)
+    /// <summary>The lines both dialects treat alike: blank, <c>#</c>/<c>!</c> comment, and too long to parse. Null otherwise.</summary>
+    internal static SeilLine? Trivia(SourceText text, int lineNumber, TextSpan span)
     {
-        var span = text.GetLineSpan(lineNumber);
-        var content = text.Text.AsSpan(span.Start, span.Length);
-        var trimmed = content.TrimStart(" \t");
+        var trimmed = text.Text.AsSpan(span.Start, span.Length).TrimStart(" \t");
         if (trimmed.IsEmpty)
         {
             return new SeilBlankLine(text, lineNumber);
@@ -30,11 +32,17 @@ public static class RecipeParser
         {
             return new SeilCommentLine(text, lineNumber);
         }
-        if (span.Length > LineLimits.MaxParsedLineLength)
+        return span.Length > LineLimits.MaxParsedLineLength ? TooLong(text, lineNumber, span) : null;
+    }
+
+    public static SeilLine ParseLine(SourceText text, int lineNumber)
+    {
+        var span = text.GetLineSpan(lineNumber);
+        if (Trivia(text, lineNumber, span) is { } trivia)
         {
-            return TooLong(text, lineNumber, span);
+            return trivia;
         }
-        var lineText = content.ToString();
+        var lineText = text.Text.Substring(span.Start, span.Length);
         if (!RecipeFastPath.TryParse(lineText, out var shape))
         {
             var result = RecipeLineGrammar.Line.TryParse(lineText);
