@@ -38,3 +38,23 @@ public class UsageTests
         Assert.Equal(2, result.ExitCode);
     }
 }
+
+public class ProgressTests
+{
+    [Fact]
+    public void Progress_goes_to_a_terminal_stderr_only_and_is_erased()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = SeilDiag.Cli.CliApp.Run(["diagnose", "-f", "json", CliRunner.Example("lab-phase2-md5-rejected")],
+            new SeilDiag.Cli.CliConsole(output, error, new StringReader(""), OutputIsTerminal: false, ErrorIsTerminal: true));
+        Assert.Equal(1, code);
+        Assert.Contains("decrypting capture.pcap", error.ToString());
+        Assert.EndsWith("\r", error.ToString());
+        Assert.DoesNotContain("seildiag:", output.ToString());
+        var quiet = new StringWriter();
+        SeilDiag.Cli.CliApp.Run(["diagnose", "-q", "-f", "json", CliRunner.Example("lab-phase2-md5-rejected")],
+            new SeilDiag.Cli.CliConsole(new StringWriter(), quiet, new StringReader(""), OutputIsTerminal: false, ErrorIsTerminal: true));
+        Assert.Equal("", quiet.ToString());
+    }
+}

@@ -27,7 +27,7 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
             throw new UsageException("no input files (give files, a folder, or - for stdin)");
         }
         var inputs = new InputLoader(console, logger).Load(paths, settings.Kind);
-        foreach (var unknown in inputs.Where(i => i.Kind == DocumentKind.Unknown))
+        foreach (var unknown in inputs.Where(i => i.Kind == DocumentKind.Unknown && settings.Verbosity >= 0))
         {
             // Listed, not fatal: a case folder often holds notes and screenshots next to the inputs.
             console.Error.WriteLine($"seildiag: note: {unknown.Path}: not a config, log, capture or key table (use --kind to force one); skipped");
@@ -66,7 +66,9 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
 
     private (Workspace, IReadOnlyList<Diagnostic>) Analyze(IReadOnlyList<InputFile> inputs, ILogger logger)
     {
-        var workspace = Workspace.Build(inputs, logger, settings.Lang);
+        using var progress = new ProgressLine(console, enabled: console.ErrorIsTerminal && settings.Verbosity >= 0);
+        var workspace = Workspace.Build(inputs, logger, settings.Lang, progress.Show);
+        progress.Show("analysing");
         var found = new List<Diagnostic>(workspace.FrontEndDiagnostics);
         found.AddRange(AnalysisContext.Run(workspace.Model, analyzers(workspace)));
         var options = LoadOptions(inputs, found);

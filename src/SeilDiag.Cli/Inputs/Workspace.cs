@@ -25,6 +25,8 @@ public sealed class Workspace
     /// <summary>Every document a diagnostic may point into (inputs and included files).</summary>
     public List<SourceText> Documents { get; } = [];
 
+    private Action<string>? _progress;
+
     /// <summary>What the logs told (null when no log was given); explain prints its stories.</summary>
     public LogAnalysis? Logs { get; private set; }
 
@@ -33,9 +35,9 @@ public sealed class Workspace
     /// <summary>The ISAKMP packets of each capture (summaries only, no ESP), for the one timeline of a case.</summary>
     public List<Diagnosis.CaptureSourcePackets> CapturePackets { get; } = [];
 
-    public static Workspace Build(IReadOnlyList<InputFile> inputs, ILogger logger, string lang = "en")
+    public static Workspace Build(IReadOnlyList<InputFile> inputs, ILogger logger, string lang = "en", Action<string>? progress = null)
     {
-        var workspace = new Workspace();
+        var workspace = new Workspace { _progress = progress };
         foreach (var input in inputs.Where(i => i.Text is not null))
         {
             workspace.Documents.Add(input.Text!);
@@ -92,6 +94,7 @@ public sealed class Workspace
             return;
         }
         // Files are streamed by the log front-end; a paste from stdin is already in memory.
+        _progress?.Invoke($"reading {logs.Count} log(s)");
         var readers = logs.Select(l => l.Text is { } text ? LogInput.FromText(l.Path, text.Text) : LogInput.Open(l.Path)).ToList();
         try
         {
@@ -122,6 +125,7 @@ public sealed class Workspace
         FrontEndDiagnostics.AddRange(keys.Diagnostics);
         foreach (var capture in captures)
         {
+            _progress?.Invoke($"decrypting {Path.GetFileName(capture.Path)}");
             // Packets are streamed, not retained: the collector keeps what the timeline needs of ISAKMP packets only,
             // so a capture that is mostly ESP costs no memory per packet.
             var collector = Diagnosis.CaptureSourcePackets.Collect(capture.Path);
