@@ -117,7 +117,7 @@ public static class CaptureText
         writer.WriteLine();
     }
 
-    private static void WriteTotals(CaptureAnalysis analysis, TextWriter writer)
+    public static void WriteTotals(CaptureAnalysis analysis, TextWriter writer)
     {
         writer.WriteLine($"frames: {analysis.FrameCount}  isakmp: {analysis.IsakmpCount} (encrypted: {analysis.EncryptedCount}, decrypted: {analysis.DecryptedCount})  esp: {analysis.EspCount}"
             + $" (decrypted: {analysis.EspSas.Sum(s => s.Decrypted)}, ICV good: {analysis.EspSas.Sum(s => s.IcvGood)})");

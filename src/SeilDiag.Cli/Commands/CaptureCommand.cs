@@ -44,9 +44,26 @@ public static class CaptureCommand
                 throw new InputException(path, "is not a pcap or pcapng capture (nor a gzip-compressed one)");
             }
             var captureKeys = LoadKeys(path, parse.GetValue(keys), parse.GetValue(ikeKeys), parse.GetValue(espKeys));
-            var analysis = CaptureFrontEnd.Analyze(path, captureKeys, new CaptureOptions { KeepPayloadBytes = parse.GetValue(hex) });
-            var diagnostics = captureKeys.Diagnostics.Concat(analysis.Diagnostics).ToList();
             var addresses = settings.RedactAddresses ? new AddressRedactor() : null;
+            // The packet list and the JSON packet model are written by the capture front-end, not through the
+            // reporters' redactor: addresses are replaced in everything written (same placeholders), and only
+            // addresses, so the --hex payload dumps stay intact.
+            var addressesOnly = addresses is null ? null : Redactor.None.WithAddresses(addresses);
+            using var outputFile = settings.OutputPath is null ? null : new StreamWriter(settings.OutputPath, false, new System.Text.UTF8Encoding(false));
+            var writer = (TextWriter?)outputFile ?? console.Out;
+            void Emit(string text) => writer.Write(addressesOnly is null ? text : addressesOnly.Redact(text));
+
+            // A large capture is mostly ESP: its packet lines are printed as they are decoded and not kept, so
+            // memory stays flat; JSON then carries the IKE SAs, ESP SAs and counters but not every packet.
+            var streaming = new FileInfo(path).Length > StreamingThreshold;
+            var captureOptions = new CaptureOptions
+            {
+                KeepPayloadBytes = parse.GetValue(hex),
+                RetainPackets = !streaming,
+                PacketObserver = streaming && settings.Format == "text" ? p => Emit(CaptureText.FormatPacket(p) + "\n") : null,
+            };
+            var analysis = CaptureFrontEnd.Analyze(path, captureKeys, captureOptions);
+            var diagnostics = captureKeys.Diagnostics.Concat(analysis.Diagnostics).ToList();
             var redactor = settings.ShowSecrets ? Redactor.None : new Redactor([]);
             if (addresses is not null)
             {
@@ -61,34 +78,33 @@ public static class CaptureCommand
                 ObservedSas = analysis.ObservedSas,
                 Inputs = [new SeilDiag.Model.InputSummary(path, "pcap")],
             };
-            var output = new StringWriter();
+            var rest = new StringWriter();
             if (settings.Format == "text")
             {
-                CaptureText.Write(analysis, output);
-                output.WriteLine();
-                new TextReporter(color: settings.OutputPath is null && console.OutputIsTerminal).Write(report, output);
+                if (!streaming)
+                {
+                    CaptureText.WritePackets(analysis, rest);
+                }
+                rest.WriteLine();
+                CaptureText.WriteLadders(analysis, rest);
+                CaptureText.WriteEspSas(analysis, rest);
+                CaptureText.WriteTotals(analysis, rest);
+                rest.WriteLine();
+                new TextReporter(color: outputFile is null && console.OutputIsTerminal).Write(report, rest);
             }
             else
             {
-                Reporters.Find(settings.Format)!.Write(report, output);
+                Reporters.Find(settings.Format)!.Write(report, rest);
             }
-            // The packet list and the JSON packet model are written by the capture front-end, not through the
-            // reporters' redactor: addresses are replaced in the whole output (same placeholders), and only
-            // addresses, so the --hex payload dumps stay intact.
-            var text = addresses is null ? output.ToString() : Redactor.None.WithAddresses(addresses).Redact(output.ToString());
-            if (settings.OutputPath is { } outputPath)
-            {
-                File.WriteAllText(outputPath, text, new System.Text.UTF8Encoding(false));
-            }
-            else
-            {
-                console.Out.Write(text);
-            }
+            Emit(rest.ToString());
             var failing = diagnostics.Any(d => d.Severity >= settings.FailOn && d.Severity != Severity.None);
             return failing ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
     }
+
+    /// <summary>Above this size the packet list is streamed instead of kept (a 1 GB ESP capture kept whole needs ~5 GB).</summary>
+    private const long StreamingThreshold = 64L * 1024 * 1024;
 
     private static CaptureKeys LoadKeys(string capturePath, string? folder, string? ike, string? esp)
     {

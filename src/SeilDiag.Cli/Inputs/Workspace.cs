@@ -25,8 +25,6 @@ public sealed class Workspace
     /// <summary>Every document a diagnostic may point into (inputs and included files).</summary>
     public List<SourceText> Documents { get; } = [];
 
-    private Action<string>? _progress;
-
     /// <summary>What the logs told (null when no log was given); explain prints its stories.</summary>
     public LogAnalysis? Logs { get; private set; }
 
@@ -37,7 +35,7 @@ public sealed class Workspace
 
     public static Workspace Build(IReadOnlyList<InputFile> inputs, ILogger logger, string lang = "en", Action<string>? progress = null)
     {
-        var workspace = new Workspace { _progress = progress };
+        var workspace = new Workspace();
         foreach (var input in inputs.Where(i => i.Text is not null))
         {
             workspace.Documents.Add(input.Text!);
@@ -80,25 +78,29 @@ public sealed class Workspace
         {
             workspace.FrontEndDiagnostics.AddRange(StrongSwanFrontEnd.ParseStrongSwanConf(lone.Text!).Diagnostics);
         }
-        workspace.AddLogs(inputs, logger, lang);
-        workspace.AddCaptures(inputs, logger);
+        // Logs and captures are independent and each can take seconds on a large case: read them on both cores,
+        // then add their results in a fixed order (logs first) so the output does not depend on timing.
+        var captures = Task.Run(() => ReadCaptures(inputs, progress));
+        var logs = ReadLogs(inputs, lang, progress);
+        workspace.AddLogs(logs, logger);
+        workspace.AddCaptures(captures.GetAwaiter().GetResult(), logger);
         workspace.Model.Documents.AddRange(workspace.Documents);
         return workspace;
     }
 
-    private void AddLogs(IReadOnlyList<InputFile> inputs, ILogger logger, string lang)
+    private static LogAnalysis? ReadLogs(IReadOnlyList<InputFile> inputs, string lang, Action<string>? progress)
     {
         var logs = inputs.Where(i => i.Kind is DocumentKind.CharonLog or DocumentKind.RacoonLog).ToList();
         if (logs.Count == 0)
         {
-            return;
+            return null;
         }
         // Files are streamed by the log front-end; a paste from stdin is already in memory.
-        _progress?.Invoke($"reading {logs.Count} log(s)");
+        progress?.Invoke($"reading {logs.Count} log(s)");
         var readers = logs.Select(l => l.Text is { } text ? LogInput.FromText(l.Path, text.Text) : LogInput.Open(l.Path)).ToList();
         try
         {
-            Logs = LogFrontEnd.Analyze(readers, lang);
+            return LogFrontEnd.Analyze(readers, lang);
         }
         finally
         {
@@ -107,35 +109,56 @@ public sealed class Workspace
                 reader.Reader.Dispose();
             }
         }
-        FrontEndDiagnostics.AddRange(Logs.Diagnostics);
-        Model.ObservedSas.AddRange(Logs.ObservedSas);
-        logger.LogInformation("logs: {Sessions} session(s), {Unrecognized} unrecognised line(s) sampled", Logs.Sessions.Count, Logs.Unrecognized.Count);
     }
 
-    private void AddCaptures(IReadOnlyList<InputFile> inputs, ILogger logger)
+    private void AddLogs(LogAnalysis? logs, ILogger logger)
+    {
+        if (logs is null)
+        {
+            return;
+        }
+        Logs = logs;
+        FrontEndDiagnostics.AddRange(logs.Diagnostics);
+        Model.ObservedSas.AddRange(logs.ObservedSas);
+        logger.LogInformation("logs: {Sessions} session(s), {Unrecognized} unrecognised line(s) sampled", logs.Sessions.Count, logs.Unrecognized.Count);
+    }
+
+    private sealed record CaptureRead(IReadOnlyList<Diagnostic> KeyDiagnostics, IReadOnlyList<(CaptureAnalysis Analysis, Diagnosis.CaptureSourcePackets Packets)> Captures);
+
+    private static CaptureRead ReadCaptures(IReadOnlyList<InputFile> inputs, Action<string>? progress)
     {
         var captures = inputs.Where(i => i.Kind == DocumentKind.Capture).ToList();
         if (captures.Count == 0)
         {
-            return;
+            return new CaptureRead([], []);
         }
         var keys = CaptureKeys.Load(
             inputs.Where(i => i.Kind == DocumentKind.IkeKeyTable).Select(i => i.Path),
             inputs.Where(i => i.Kind == DocumentKind.EspKeyTable).Select(i => i.Path));
-        FrontEndDiagnostics.AddRange(keys.Diagnostics);
+        var results = new List<(CaptureAnalysis, Diagnosis.CaptureSourcePackets)>();
         foreach (var capture in captures)
         {
-            _progress?.Invoke($"decrypting {Path.GetFileName(capture.Path)}");
+            progress?.Invoke($"decrypting {Path.GetFileName(capture.Path)}");
             // Packets are streamed, not retained: the collector keeps what the timeline needs of ISAKMP packets only,
             // so a capture that is mostly ESP costs no memory per packet.
             var collector = Diagnosis.CaptureSourcePackets.Collect(capture.Path);
             var analysis = CaptureFrontEnd.Analyze(capture.Path, keys, new CaptureOptions { RetainPackets = false, PacketObserver = collector.Observe });
+            results.Add((analysis, collector.ToSource()));
+        }
+        return new CaptureRead(keys.Diagnostics, results);
+    }
+
+    private void AddCaptures(CaptureRead read, ILogger logger)
+    {
+        FrontEndDiagnostics.AddRange(read.KeyDiagnostics);
+        foreach (var (analysis, packets) in read.Captures)
+        {
             Captures.Add(analysis);
-            CapturePackets.Add(collector.ToSource());
+            CapturePackets.Add(packets);
             FrontEndDiagnostics.AddRange(analysis.Diagnostics);
             Model.ObservedSas.AddRange(analysis.ObservedSas);
             logger.LogInformation("{Path}: {Frames} frame(s), {Isakmp} ISAKMP, {Decrypted}/{Encrypted} decrypted",
-                capture.Path, analysis.FrameCount, analysis.IsakmpCount, analysis.DecryptedCount, analysis.EncryptedCount);
+                analysis.Path, analysis.FrameCount, analysis.IsakmpCount, analysis.DecryptedCount, analysis.EncryptedCount);
         }
     }
 

@@ -7,8 +7,10 @@ namespace SeilDiag.Cli.Output;
 /// </summary>
 public sealed class ProgressLine(CliConsole console, bool enabled) : IDisposable
 {
+    private readonly Lock _gate = new();
     private int _width;
 
+    /// <summary>Called from the log and capture readers, which run at the same time.</summary>
     public void Show(string what)
     {
         if (!enabled)
@@ -16,9 +18,12 @@ public sealed class ProgressLine(CliConsole console, bool enabled) : IDisposable
             return;
         }
         var text = $"seildiag: {what}…";
-        console.Error.Write("\r" + text.PadRight(_width));
-        _width = Math.Max(_width, text.Length);
-        console.Error.Flush();
+        lock (_gate)
+        {
+            console.Error.Write("\r" + text.PadRight(_width));
+            _width = Math.Max(_width, text.Length);
+            console.Error.Flush();
+        }
     }
 
     public void Dispose()
