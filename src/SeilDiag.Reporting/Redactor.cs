@@ -66,7 +66,8 @@ public sealed partial class Redactor
 
     public string? RedactOrNull(string? text) => text is null ? null : Redact(text);
 
-    [GeneratedRegex(@"(?<pre>(preshared-key|pre-shared-key|ipsec-preshared-key)(\s*:\s*|\s+(""[^""]*""\s+)?))(""(\\.|[^""\\])*""|\S+)", RegexOptions.IgnoreCase)]
+    // seil8 "interface.ipsec0.preshared-key: KEY", seil3 "ike preshared-key add PEER KEY" and "ike peer add ... preshared-key KEY".
+    [GeneratedRegex(@"(?<pre>(preshared-key|pre-shared-key|ipsec-preshared-key)(\s*:\s*|\s+add\s+(""(\\.|[^""\\])*""|\S+)\s+|\s+))(""(\\.|[^""\\])*""|\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex SeilPsk();
 
     [GeneratedRegex(@"(?<pre>:\s*(PSK|XAUTH|EAP|NTLM|PIN)\s+)(""[^""]*""|'[^']*'|\S+)", RegexOptions.IgnoreCase)]

@@ -176,7 +176,7 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
     }
 
     private static IEnumerable<string> KnownSecrets(Workspace workspace) =>
-        workspace.Model.Peers.Select(p => p.PreSharedKey.Value?.Reveal()).OfType<string>();
+        workspace.Model.Peers.Select(p => p.PreSharedKey.Value?.Reveal()).OfType<string>().Concat(workspace.SecretValues);
 
     private IEnumerable<string> Stories(Workspace workspace)
     {

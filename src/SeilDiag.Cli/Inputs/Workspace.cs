@@ -25,6 +25,12 @@ public sealed class Workspace
     /// <summary>Every document a diagnostic may point into (inputs and included files).</summary>
     public List<SourceText> Documents { get; } = [];
 
+    /// <summary>
+    /// Every secret value read from the inputs (all ipsec.secrets entries, not only the ones a conn selected), so
+    /// reports can mask them exactly; the pattern-based redaction is the second net.
+    /// </summary>
+    public List<string> SecretValues { get; } = [];
+
     /// <summary>What the logs told (null when no log was given); explain prints its stories.</summary>
     public LogAnalysis? Logs { get; private set; }
 
@@ -62,6 +68,7 @@ public sealed class Workspace
             var config = StrongSwanFrontEnd.Load(conf.Text!, secret?.Text, swanConf?.Text, ReadIncluded);
             workspace.FrontEndDiagnostics.AddRange(config.Diagnostics);
             workspace.Model.Peers.AddRange(config.Peers);
+            workspace.SecretValues.AddRange((config.Secrets?.Entries ?? []).Select(e => e.Secret?.Reveal()).OfType<string>());
             foreach (var document in config.Documents.Where(d => workspace.Documents.All(x => x.Path != d.Path)))
             {
                 workspace.Documents.Add(document);
@@ -72,7 +79,9 @@ public sealed class Workspace
         // Secrets and strongswan.conf files without an ipsec.conf are still linted on their own.
         foreach (var lone in secrets.Where(s => confs.Count == 0))
         {
-            workspace.FrontEndDiagnostics.AddRange(StrongSwanFrontEnd.ParseSecrets(lone.Text!).Diagnostics);
+            var parsed = StrongSwanFrontEnd.ParseSecrets(lone.Text!);
+            workspace.FrontEndDiagnostics.AddRange(parsed.Diagnostics);
+            workspace.SecretValues.AddRange(parsed.Entries.Select(e => e.Secret?.Reveal()).OfType<string>());
         }
         foreach (var lone in swanConfs.Where(s => confs.Count == 0))
         {

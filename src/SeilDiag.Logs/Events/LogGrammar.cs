@@ -19,10 +19,15 @@ internal static class LogGrammar
         from port in (from open in Parse.Char('[')
                       from digits in Parse.Digit.AtLeastOnce().Text()
                       from close in Parse.Char(']')
-                      select int.Parse(digits)).Optional()
+                      select digits).Optional()
         let ip = IPAddress.TryParse(address, out var parsed) ? parsed : null
-        where ip is not null
-        select new IPEndPoint(ip!, port.GetOrElse(0));
+        // A damaged line may carry any digits: a port that is not one makes the line unrecognised, never a crash.
+        let portNumber = port.IsDefined ? ParsePort(port.Get()) : 0
+        where ip is not null && portNumber >= 0
+        select new IPEndPoint(ip!, portNumber);
+
+    private static int ParsePort(string digits) =>
+        int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port <= IPEndPoint.MaxPort ? port : -1;
 
     private static readonly Parser<string> AlgorithmToken =
         Parse.Char(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '(' || c == ')', "algorithm name").AtLeastOnce().Text();
@@ -56,8 +61,9 @@ internal static class LogGrammar
         from direction in Parse.String("request").Or(Parse.String("response")).Text()
         from space2 in Parse.Char(' ')
         from mid in Parse.Digit.AtLeastOnce().Text()
+        where uint.TryParse(mid, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
         from payloads in PayloadList.Token()
-        select (exchange, direction == "response", uint.Parse(mid), (IReadOnlyList<string>)payloads.ToList());
+        select (exchange, direction == "response", uint.Parse(mid, System.Globalization.CultureInfo.InvariantCulture), (IReadOnlyList<string>)payloads.ToList());
 
     /// <summary>A traffic selector as charon prints it: "192.168.1.0/24", "0.0.0.0/0[udp/500]", "10.0.0.1/32".</summary>
     public static readonly Parser<string> Selector =
