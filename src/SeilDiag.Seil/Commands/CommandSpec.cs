@@ -1,3 +1,4 @@
+using SeilDiag.Seil.Semantics;
 using SeilDiag.Seil.Recipe;
 
 namespace SeilDiag.Seil.Commands;
@@ -22,11 +23,11 @@ internal static class CommandSpec
 {
     private static readonly SeilValueType EnableDisable = SeilValueType.EnableDisable;
     private static readonly SeilValueType Encryption3 = SeilValueType.Keywords("aes", "aes128", "aes192", "aes256", "3des", "des", "blowfish", "cast128", "null");
-    private static readonly SeilValueType Groups = SeilValueType.Keywords("modp768", "modp1024", "modp1536", "modp2048", "modp3072", "modp4096", "modp6144", "modp8192");
+    private static readonly SeilValueType Groups = SeilValueType.Keywords(SeilKeywords.DhGroups);
 
     public static IReadOnlyDictionary<string, OptionSpec> IkeProposal { get; } = Table(
         new("encryption", Seil3Values.ListOf(SeilValueType.Keywords("aes", "aes128", "aes192", "aes256", "3des", "des"))),
-        new("hash", Seil3Values.ListOf(SeilValueType.Keywords("md5", "sha1", "sha256", "sha384", "sha512"))),
+        new("hash", Seil3Values.ListOf(SeilValueType.Keywords(SeilKeywords.Hashes))),
         new("authentication", SeilValueType.Keywords("preshared-key", "rsa-signature")),
         new("dh-group", Groups),
         new("lifetime-of-time", Seil3Values.Time));
@@ -52,7 +53,7 @@ internal static class CommandSpec
         new("send-transport-phase2-id", SeilValueType.Text));
 
     public static IReadOnlyDictionary<string, OptionSpec> SaProposal { get; } = Table(
-        new("authentication-algorithm", Seil3Values.ListOf(SeilValueType.Keywords("hmac-md5", "hmac-sha1", "hmac-sha256", "hmac-sha384", "hmac-sha512"))),
+        new("authentication-algorithm", Seil3Values.ListOf(SeilValueType.Keywords(SeilKeywords.Integrities))),
         new("encryption-algorithm", Seil3Values.ListOf(Encryption3)),
         new("lifetime-of-time", Seil3Values.Time),
         new("lifetime-of-byte", Seil3Values.Or(SeilValueType.Integer(0, long.MaxValue / 2), "system-default")),

@@ -1,3 +1,4 @@
+using SeilDiag.Seil.Semantics;
 using SeilDiag.Diagnostics;
 using SeilDiag.Seil.Syntax;
 using SeilDiag.Text;
@@ -36,13 +37,13 @@ public static class RecipeSchema
         ["aes"] = new(new LocalizedText("'aes' is the seil3 spelling; seil8 names the key length: 'aes128'", "'aes' は seil3 の表記です。seil8 では鍵長を付けて 'aes128' と書きます"), "aes128"),
     };
     private static readonly SeilValueType Phase1Encryption = SeilValueType.Keywords(["aes128", "aes192", "aes256", "3des", "des"], SeilThreeAes);
-    private static readonly SeilValueType Phase1Hash = SeilValueType.Keywords("md5", "sha1", "sha256", "sha384", "sha512");
-    private static readonly SeilValueType DhGroups = SeilValueType.Keywords("modp768", "modp1024", "modp1536", "modp2048", "modp3072", "modp4096", "modp6144", "modp8192");
+    private static readonly SeilValueType Phase1Hash = SeilValueType.Keywords(SeilKeywords.Hashes);
+    private static readonly SeilValueType DhGroups = SeilValueType.Keywords(SeilKeywords.DhGroups);
     // IIJ's converter refuses modp768 as a seil8 pfs-group.
     private static readonly SeilValueType PfsGroups = SeilValueType.Keywords("modp1024", "modp1536", "modp2048", "modp3072", "modp4096", "modp6144", "modp8192");
     // seil8 rejects blowfish, cast128 and null in phase 2 (converter); "aes" is seil3 only.
     private static readonly SeilValueType Phase2Encryption = SeilValueType.Keywords(["aes128", "aes192", "aes256", "3des", "des"], SeilThreeAes);
-    private static readonly SeilValueType Phase2Authentication = SeilValueType.Keywords("hmac-md5", "hmac-sha1", "hmac-sha256", "hmac-sha384", "hmac-sha512");
+    private static readonly SeilValueType Phase2Authentication = SeilValueType.Keywords(SeilKeywords.Integrities);
     private static readonly SeilValueType IdentifierType = SeilValueType.Keywords("address", "fqdn", "user-fqdn");
     // Lifetime bounds are not documented; 1 s .. 7 days catches 0 and typos with extra digits.
     private static readonly SeilValueType Lifetime = SeilValueType.RecipeTime(1, 7 * 24 * 3600);
