@@ -31,6 +31,12 @@ public sealed record Diagnostic
 
     public bool IsSuppressed { get; init; }
 
+    /// <summary>The tunnel (pair of peers) the finding is about, when the producer knows both ends; null otherwise.</summary>
+    public TunnelEndpoints? Tunnel { get; init; }
+
+    /// <summary>How sure the diagnosis is, set by the correlator from the sources that show it; null before correlation.</summary>
+    public DiagnosisConfidence? Confidence { get; init; }
+
     public string Id => Rule.Id;
 
     public string GetMessage(string lang = "en") => Rule.Message(MessageVariant).Format(lang, MessageArgs);
@@ -63,6 +69,10 @@ public sealed record Diagnostic
         this with { AdditionalLocations = [.. AdditionalLocations, .. locations] };
 
     public Diagnostic WithSeverity(Severity severity) => this with { Severity = severity };
+
+    public Diagnostic WithTunnel(TunnelEndpoints? tunnel) => this with { Tunnel = tunnel };
+
+    public Diagnostic WithConfidence(DiagnosisConfidence confidence) => this with { Confidence = confidence };
 
     public override string ToString() => $"{Location}: {Severity.ToName()} {Id}: {Message}";
 }
