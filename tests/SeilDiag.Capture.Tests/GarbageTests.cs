@@ -112,6 +112,8 @@ public class GarbageTests
         Assert.Contains("a029457cd2b812cb", d.Message);
         Assert.Contains("the key is wrong for this SA", d.Message);
         Assert.Equal(7, 1 + d.AdditionalLocations.Count);
+        // The finding names its tunnel, so the correlator can merge it with the logs' findings about the same pair.
+        Assert.Equal(SeilDiag.Diagnostics.TunnelEndpoints.Of("10.0.0.1", "10.0.0.2"), d.Tunnel);
         Assert.DoesNotContain(wrong, string.Join("\n", a.Diagnostics.Select(x => x.Message)));
         // ESP still decrypts: the rest goes on.
         Assert.Equal(6, a.Packets.Count(p => p.EspDecrypted == true));
@@ -134,6 +136,7 @@ public class GarbageTests
         Assert.Contains("ICV does not verify", d.Message);
         Assert.Equal(3, a.EspSas.Single(s => s.Spi == 0x2176bbafu).IcvGood);
         Assert.Equal(3, a.EspSas.Single(s => s.Spi == 0xc1b0e950u).IcvBad);
+        Assert.Equal(SeilDiag.Diagnostics.TunnelEndpoints.Of("10.0.0.2", "10.0.0.1"), d.Tunnel);
     }
 
     [SkippableFact]

@@ -167,7 +167,8 @@ internal sealed class EspTracker(string path, CaptureKeys keys, CaptureOptions o
             var name = $"0x{sa.Spi:x8} {sa.Source} -> {sa.Destination}";
             var counts = $"{sa.Problem} ({sa.Undecryptable} of {sa.Packets} packets not decrypted, {sa.IcvBad} with a bad ICV; key at {sa.Key!.Where})";
             yield return Diagnostic.Create(Rules.EspUndecryptable, Location.InCapture(path, sa.FirstFrame), name, counts)
-                .WithAdditionalLocations(sa.Key.Where);
+                .WithAdditionalLocations(sa.Key.Where)
+                .WithTunnel(TunnelEndpoints.Of(sa.Source, sa.Destination));
         }
         foreach (var entry in keys.Esp.Where(e => !_used.Contains(e)))
         {

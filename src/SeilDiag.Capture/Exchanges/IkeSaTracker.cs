@@ -99,7 +99,7 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
                 packet.DecryptionFailure = result.Failure;
                 if (!result.Retransmission)
                 {
-                    ReportUndecryptable(header, packet.Frame, result.Failure!);
+                    ReportUndecryptable(header, sa.Observed, packet.Frame, result.Failure!);
                 }
             }
         }
@@ -108,7 +108,8 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
             chain = IsakmpDissector.Parse(header.NextPayload, body, header.ExchangeType);
             if (!chain.IsValid)
             {
-                _diagnostics.Add(Diagnostic.Create(Rules.CorruptPacket, Location.InCapture(path, packet.Frame), $"ISAKMP {header.ExchangeName} message: {chain.Error}"));
+                _diagnostics.Add(Diagnostic.Create(Rules.CorruptPacket, Location.InCapture(path, packet.Frame), $"ISAKMP {header.ExchangeName} message: {chain.Error}")
+                    .WithTunnel(TunnelOf(sa.Observed)));
             }
         }
         var payloads = chain?.Payloads ?? [];
@@ -306,7 +307,9 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
         }
     }
 
-    private void ReportUndecryptable(in IsakmpHeader header, long frame, string reason)
+    private static TunnelEndpoints? TunnelOf(ObservedIkeSa sa) => TunnelEndpoints.Of(sa.Initiator?.Address, sa.Responder?.Address);
+
+    private void ReportUndecryptable(in IsakmpHeader header, ObservedIkeSa sa, long frame, string reason)
     {
         var key = (header.InitiatorCookie, reason);
         var location = Location.InCapture(path, frame);
@@ -315,6 +318,7 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
             _undecryptable[key] = existing.WithAdditionalLocations(location);
             return;
         }
-        _undecryptable[key] = Diagnostic.Create(Rules.IkeUndecryptable, location, IsakmpNames.ExchangeLong(header.ExchangeType), header.InitiatorCookie.ToString("x16"), reason);
+        _undecryptable[key] = Diagnostic.Create(Rules.IkeUndecryptable, location, IsakmpNames.ExchangeLong(header.ExchangeType), header.InitiatorCookie.ToString("x16"), reason)
+            .WithTunnel(TunnelOf(sa));
     }
 }
