@@ -57,12 +57,12 @@ public static class SeedConfigs
         for (var i = header + 1; i < lines.Length; i++)
         {
             var cells = lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (cells.Length < 8 || !int.TryParse(cells[0], out _))
+            if (cells.Length < 8 || !int.TryParse(cells[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
             {
                 break;
             }
             // entry, Seconds, duration, "Pre-shared", "key", "(psk)", encryption, hash, group
-            rows.Add((int.Parse(cells[2]), cells[^3], cells[^2], cells[^1]));
+            rows.Add((int.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture), cells[^3], cells[^2], cells[^1]));
         }
         return rows;
     }

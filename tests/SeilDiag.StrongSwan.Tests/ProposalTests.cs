@@ -10,7 +10,7 @@ public class ProposalTests
 {
     private static readonly Regex ConfiguredProposals = new(@"configured proposals: (?<list>(IKE|ESP):.*)$");
 
-    private static IEnumerable<string> ConfiguredLines(string log, string protocol) =>
+    internal static IEnumerable<string> ConfiguredLines(string log, string protocol) =>
         File.ReadLines(log).Select(l => ConfiguredProposals.Match(l)).Where(m => m.Success)
             .Select(m => m.Groups["list"].Value).Where(v => v.StartsWith(protocol + ":", StringComparison.Ordinal));
 
@@ -175,6 +175,8 @@ public class IkeV1OfferTests
     public void ResponderLogsShowTheOtherSidesFirstAlgorithmOffer()
     {
         var exact = 0;
+        var chosen = 0;
+        var fromDefaults = 0;
         foreach (var directory in Directory.EnumerateFiles(TestInputs.LabRoot(), "seil.ipsec.conf", SearchOption.AllDirectories).Select(Path.GetDirectoryName))
         {
             foreach (var (side, other) in new[] { ("seil", "remote"), ("remote", "seil") })
@@ -188,8 +190,10 @@ public class IkeV1OfferTests
                 var ownConn = StrongSwanFrontEnd.Load(TestInputs.Read(Path.Combine(directory!, side + ".ipsec.conf")), readFile: _ => null).Conns.Single();
                 string Offer(Conns.StrongSwanConn conn, string key, ProposalProtocol protocol) =>
                     StrongSwanProposals.IkeV1OfferLogString(conn.Value(key) is { } v ? StrongSwanProposals.Parse(v, protocol).Effective : StrongSwanProposals.Defaults(protocol));
-                string Own(string key, ProposalProtocol protocol) =>
-                    (ownConn.Value(key) is { } v ? StrongSwanProposals.Parse(v, protocol).ToLogString() : "");
+                // This side's configured list, its defaults when the conn sets no ike=/esp= (lab 15's remote, lab 02's ESP).
+                IReadOnlyList<StrongSwanProposal> Own(string key, ProposalProtocol protocol) =>
+                    ownConn.Value(key) is { } v ? StrongSwanProposals.Parse(v, protocol).Effective : StrongSwanProposals.Defaults(protocol);
+                var configured = ProposalTests.ConfiguredLines(log, "IKE").Concat(ProposalTests.ConfiguredLines(log, "ESP")).ToHashSet();
                 var offers = new[] { Offer(otherConn, "ike", ProposalProtocol.Ike), Offer(otherConn, "esp", ProposalProtocol.Esp) };
                 foreach (var line in File.ReadLines(log).Select(l => Received.Match(l)).Where(m => m.Success).Select(m => m.Groups["list"].Value))
                 {
@@ -198,15 +202,26 @@ public class IkeV1OfferTests
                         exact++;
                         continue;
                     }
-                    // A response: one transform, one this side itself configured.
+                    // A response: one transform, one of the transforms this side itself configured (defaults included).
                     Assert.DoesNotContain(", ", line);
                     var protocol = line.StartsWith("IKE:", StringComparison.Ordinal) ? ProposalProtocol.Ike : ProposalProtocol.Esp;
                     var own = Own(protocol == ProposalProtocol.Ike ? "ike" : "esp", protocol);
-                    Assert.True(own.Contains(line[4..].Split('/')[0], StringComparison.Ordinal) || own.Length == 0, $"{log}: {line} vs {own}");
+                    var transforms = protocol == ProposalProtocol.Ike
+                        ? StrongSwanProposals.ToPhase1(own, AuthMethod.PreSharedKey, null).Select(p => p.ToLogString())
+                        : StrongSwanProposals.ToPhase2(own).Select(p => p.ToLogString());
+                    Assert.Contains(line, transforms);
+                    // ... and the list it comes from is the one this charon logged as its "configured proposals".
+                    var ownLog = string.Join(", ", own.Select(p => p.ToLogString()));
+                    Assert.True(configured.Contains(ownLog), $"{log}: own list {ownLog} is not among its configured proposals lines");
+                    chosen++;
+                    fromDefaults += ownConn.Value(protocol == ProposalProtocol.Ike ? "ike" : "esp") is null ? 1 : 0;
                 }
             }
         }
         Assert.True(exact >= 30, $"only {exact} received lines matched an offer exactly");
+        // Responses checked against the own list, defaults among them (lab 15's remote and lab 02 have no ike=/esp=).
+        Assert.True(chosen >= 10, $"only {chosen} responses compared with the own configured list");
+        Assert.True(fromDefaults >= 1, "no response was compared with a default proposal list");
     }
 
     [Fact]

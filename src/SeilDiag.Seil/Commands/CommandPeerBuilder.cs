@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SeilDiag.Diagnostics;
@@ -110,7 +111,7 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
         var phase2Where = phase2Encryption.Where ?? phase2Integrity.Where ?? pfs.Where;
 
         var dpdInterval = Global("dpd-interval", Time, Defaults.DpdInterval);
-        var dpdMaxFail = Global("dpd-maxfail", v => int.TryParse(v, out var n) ? n : (int?)null, Defaults.DpdMaxFail);
+        var dpdMaxFail = Global("dpd-maxfail", v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null, Defaults.DpdMaxFail);
         // Not documented for seil3; the seil8 default (enable) is assumed.
         var dpd = Value(peer, "dpd", v => v == "enable", true);
 
@@ -133,7 +134,7 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
             Initiation = Initiation(peer),
             Phase1Lifetime = phase1Lifetime,
             Phase2Lifetime = Value(t.SaProposal, "lifetime-of-time", Time, Defaults.Phase2Lifetime),
-            Phase2LifetimeBytes = Value(t.SaProposal, "lifetime-of-byte", v => long.TryParse(v, out var n) ? n : (long?)null, (long?)null),
+            Phase2LifetimeBytes = Value(t.SaProposal, "lifetime-of-byte", v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null, (long?)null),
             CheckLevel = Value(peer, "check-level", v => Enum.Parse<CheckLevel>(v, ignoreCase: true), Defaults.CheckLevel),
             Dpd = new Located<DpdSettings>(new DpdSettings(dpd.Value, dpdInterval.Value, dpdInterval.Value * dpdMaxFail.Value), dpd.Where, dpd.IsDefault),
             NatTraversal = Value(peer, "nat-traversal", v => v switch { "force" => NatTraversalMode.Force, "enable" => NatTraversalMode.Enable, _ => NatTraversalMode.Disable }, Defaults.NatTraversal),

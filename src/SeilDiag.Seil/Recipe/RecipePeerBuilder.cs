@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SeilDiag.Diagnostics;
@@ -57,7 +58,7 @@ internal sealed class RecipePeerBuilder(SourceText text, IReadOnlyList<SeilLine>
         var phase2Where = FirstSet(phase2Encryption.Where, phase2Integrity.Where, pfs.Where);
 
         var dpdInterval = Global("ike.dpd-interval", Time, Defaults.DpdInterval);
-        var dpdMaxFail = Global("ike.dpd-maxfail", v => int.TryParse(v, out var n) ? n : (int?)null, Defaults.DpdMaxFail);
+        var dpdMaxFail = Global("ike.dpd-maxfail", v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null, Defaults.DpdMaxFail);
         var dpd = peer.Parse("ike.dpd", v => v == "enable", true);
 
         return new PeerConfig
@@ -80,7 +81,7 @@ internal sealed class RecipePeerBuilder(SourceText text, IReadOnlyList<SeilLine>
             Initiation = Initiation(peer),
             Phase1Lifetime = phase1Lifetime,
             Phase2Lifetime = peer.Parse("ike.proposal.phase2.lifetime-of-time", Time, Defaults.Phase2Lifetime),
-            Phase2LifetimeBytes = peer.Parse("ike.proposal.phase2.lifetime-of-byte", v => long.TryParse(v, out var n) ? n : (long?)null, (long?)null),
+            Phase2LifetimeBytes = peer.Parse("ike.proposal.phase2.lifetime-of-byte", v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null, (long?)null),
             CheckLevel = peer.Parse("ike.check-level", v => Enum.Parse<CheckLevel>(v, ignoreCase: true), Defaults.CheckLevel),
             Dpd = new Located<DpdSettings>(new DpdSettings(dpd.Value, dpdInterval.Value, dpdInterval.Value * dpdMaxFail.Value), dpd.Where, dpd.IsDefault),
             NatTraversal = peer.Parse("nat-traversal", v => v == "force" ? NatTraversalMode.Force : NatTraversalMode.Enable, Defaults.NatTraversal),

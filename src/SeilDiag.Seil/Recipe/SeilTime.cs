@@ -60,7 +60,7 @@ public static partial class SeilTime
     private static bool TrySeconds(string digits, out TimeSpan value)
     {
         value = default;
-        if (digits.Length > 12 || !long.TryParse(digits, out var seconds))
+        if (digits.Length > 12 || !long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using SeilDiag.Diagnostics;
 using SeilDiag.StrongSwan.Proposals;
@@ -136,7 +137,7 @@ public static class ConnKeys
             case "right":
                 return CheckHost(value);
             case "keyingtries":
-                return value == "%forever" || (uint.TryParse(value, out _) && value.All(char.IsAsciiDigit))
+                return value == "%forever" || uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _)
                     ? null : new ValueProblem(new("expected a number or %forever", "数または %forever です"), 0, value.Length);
         }
         return null;
@@ -193,7 +194,7 @@ public static class ConnKeys
         if (slash >= 0)
         {
             var prefixText = text[(slash + 1)..];
-            if (prefixText.Length == 0 || !prefixText.All(char.IsAsciiDigit) || !int.TryParse(prefixText, out prefix) || prefix > max)
+            if (prefixText.Length == 0 || !prefixText.All(char.IsAsciiDigit) || !int.TryParse(prefixText, NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > max)
             {
                 return false;
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using SeilDiag.Diagnostics;
 using SeilDiag.Ike;
@@ -58,7 +59,7 @@ public static class PeerBuilder
             Initiation = InitiationOf(conn),
             Phase1Lifetime = ikeLifetime,
             Phase2Lifetime = lifetime,
-            Phase2LifetimeBytes = conn.Get("lifebytes") is { } bytes && long.TryParse(bytes.Value, out var count)
+            Phase2LifetimeBytes = conn.Get("lifebytes") is { } bytes && long.TryParse(bytes.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
                 ? Located<long?>.At(count, bytes.Location) : Located<long?>.Default(null),
             CheckLevel = null,
             Dpd = Dpd(conn),

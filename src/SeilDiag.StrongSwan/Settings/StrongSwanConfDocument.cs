@@ -78,8 +78,10 @@ public sealed class StrongSwanConfDocument
     /// <summary>charon.retransmit_base (default 1.8): the exponential backoff base.</summary>
     public Located<double> RetransmitBase => Real("charon.retransmit_base", 1.8);
 
+    // Invariant, like charon's strtol: the same file reads the same on every machine, whatever its locale's signs.
     private Located<int> Number(string path, int fallback) =>
-        Find(path) is { } s && int.TryParse(s.Value, out var value) ? Located<int>.At(value, s.ValueLocation) : Located<int>.Default(fallback);
+        Find(path) is { } s && int.TryParse(s.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? Located<int>.At(value, s.ValueLocation) : Located<int>.Default(fallback);
 
     private Located<double> Real(string path, double fallback) =>
         Find(path) is { } s && double.TryParse(s.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
