@@ -31,9 +31,14 @@ public static class LogFrontEnd
         void OnClosed(LogSession session)
         {
             session.Findings = SessionDiagnoser.Diagnose(session);
-            foreach (var finding in session.Findings)
+            if (session.Findings.Count > 0)
             {
-                merger.Add(finding, session.PairKey);
+                var pairKey = session.PairKey;
+                var tunnel = TunnelEndpoints.Of(session.Local?.Address, session.Remote?.Address);
+                foreach (var finding in session.Findings)
+                {
+                    merger.Add(finding, pairKey, tunnel);
+                }
             }
             if (sessions.Count < DetailedSessionLimit)
             {

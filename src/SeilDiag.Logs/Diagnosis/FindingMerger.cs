@@ -14,10 +14,12 @@ internal sealed class FindingMerger
 {
     public const int EvidenceCap = 60;
 
-    private sealed class Group(Finding first, string pair)
+    private sealed class Group(Finding first, string pair, TunnelEndpoints? tunnel)
     {
         public Finding Best = first;
         public string Pair = pair;
+        /// <summary>Both peers' addresses when the sessions knew them (same pair key ⇒ same tunnel).</summary>
+        public TunnelEndpoints? Tunnel = tunnel;
         public int Occurrences;
         public readonly List<LogEvent> Evidence = [];
         public readonly HashSet<(string, int)> Seen = [];
@@ -27,14 +29,15 @@ internal sealed class FindingMerger
     private readonly Dictionary<(string Rule, string Pair, Severity Severity), Group> _groups = [];
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public void Add(Finding finding, string pairKey)
+    public void Add(Finding finding, string pairKey, TunnelEndpoints? tunnel = null)
     {
         var key = (finding.Rule.Id, pairKey, finding.Severity);
         if (!_groups.TryGetValue(key, out var group))
         {
-            group = new Group(finding, pairKey);
+            group = new Group(finding, pairKey, tunnel);
             _groups[key] = group;
         }
+        group.Tunnel ??= tunnel;
         group.Occurrences++;
         group.FirstTime ??= finding.Decisive.Time;
         if (finding.Specificity > group.Best.Specificity)
@@ -93,7 +96,9 @@ internal sealed class FindingMerger
         var f = g.Best;
         var decisive = f.Decisive;
         var diagnostic = Diagnostic.Create(f.Rule, Location.LogLine(decisive.Path, decisive.Line, decisive.Text.Length), f.Args)
-            .WithSeverity(f.Severity);
+            .WithSeverity(f.Severity)
+            // The correlator merges findings of several sources by this pair, not by addresses in the message text.
+            .WithTunnel(g.Tunnel);
         var evidence = g.Evidence.Select(e => new Evidence(
             e.Daemon == LogDaemon.Racoon ? EvidenceSource.SeilLog : EvidenceSource.CharonLog,
             EvidenceKind.Observed,
