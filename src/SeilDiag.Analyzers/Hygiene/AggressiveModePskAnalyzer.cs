@@ -34,7 +34,8 @@ public sealed class AggressiveModePskAnalyzer : IAnalyzer
             {
                 ExchangeModeAnalyzer.RemoveAggressive(fix, partner);
             }
-            var diagnostic = Diagnostic.Create(Rules.AggressiveModePsk, EndNames.LocationOf(peer, peer.ExchangeMode), EndNames.Label(peer));
+            var diagnostic = Diagnostic.Create(Rules.AggressiveModePsk, EndNames.LocationOf(peer, peer.ExchangeMode), EndNames.Label(peer))
+                .WithTunnel(PeerTunnel.Of(peer, context.Model));
             context.Report(diagnostic.WithFixes(fix.Build(
                 "Main Mode needs a fixed address for the SEIL (or an identity the responder can map); if the SEIL has a dynamic address and Aggressive Mode must stay, use a long random PSK.")));
         }

@@ -34,7 +34,8 @@ public sealed class MissingPresharedKeyAnalyzer : IAnalyzer
                    $"no shared key found for '{peer.LocalAddress.Value}'[{peer.LocalAddress.Value}] - '{peer.RemoteAddress.Value}'[{peer.RemoteAddress.Value}]");
             var diagnostic = Diagnostic.Create(Rules.NoPresharedKey, EndNames.LocationOf(peer, peer.AuthMethod), EndNames.Label(peer), new LocalizedText(where, whereJa))
                 .WithEvidence(PredictedLogs.Line(peer, log))
-                .WithFixes(CodeFix.Advice(advice));
+                .WithFixes(CodeFix.Advice(advice))
+                .WithTunnel(PeerTunnel.Of(peer, context.Model));
             context.Report(diagnostic);
         }
     }

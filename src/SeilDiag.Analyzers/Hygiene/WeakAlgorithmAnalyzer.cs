@@ -27,7 +27,7 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
             var partner = new Lazy<PeerConfig?>(() => pairs.Value.Select(p => p.A == peer ? p.B : p.B == peer ? p.A : null).FirstOrDefault(p => p is not null));
             foreach (var diagnostic in Phase1(peer, partner).Concat(Phase2(peer, partner)))
             {
-                context.Report(diagnostic);
+                context.Report(diagnostic.WithTunnel(PeerTunnel.Of(peer, context.Model)));
             }
         }
     }

@@ -29,6 +29,7 @@ public sealed class ShortLifetimeAnalyzer : IAnalyzer
         context.Report(Diagnostic.Create(Rules.LifecycleSettings, lifetime.Where, new LocalizedText(
                 $"{EndNames.Label(peer)}: {what} of {seconds} s is very short: the SA is renegotiated every {seconds} s or so (fine for a test, costly in production)",
                 $"{EndNames.Label(peer)}: {whatJa} {seconds} 秒は非常に短く、頻繁に再ネゴシエーションします"))
-            .WithSeverity(Severity.Info));
+            .WithSeverity(Severity.Info)
+            .WithTunnel(PeerTunnel.Of(peer, context.Model)));
     }
 }

@@ -20,11 +20,18 @@ public abstract class PairAnalyzer : IAnalyzer
     {
         foreach (var pair in PeerPairing.Pair(context.Model).Pairs)
         {
-            foreach (var finding in Check(pair))
+            foreach (var finding in Findings(pair))
             {
                 context.Report(finding.Diagnostic);
             }
         }
+    }
+
+    /// <summary>What <see cref="Check"/> finds, each diagnostic naming the pair's tunnel (when both addresses are known).</summary>
+    public IEnumerable<PairFinding> Findings(PeerPair pair)
+    {
+        var tunnel = PeerTunnel.Of(pair);
+        return Check(pair).Select(f => tunnel is null ? f : f with { Diagnostic = f.Diagnostic.WithTunnel(tunnel) });
     }
 
     public abstract IEnumerable<PairFinding> Check(PeerPair pair);

@@ -24,7 +24,9 @@ public sealed class UnpairedPeerAnalyzer : IAnalyzer
                 en += $"; nearest: {EndNames.Label(nearest)} ({nearest.LocalAddress.Value ?? "?"} → {nearest.RemoteAddress.Value ?? "?"}): {unpaired.Why}";
                 ja += $"; 最も近いもの: {EndNames.Label(nearest)}: {unpaired.Why}";
             }
-            var diagnostic = Diagnostic.Create(Rules.NoMatchingConnection, peer.Definition ?? peer.RemoteAddress.Where, new LocalizedText(en, ja));
+            // The tunnel this end is configured for: it has no partner, so only its own two addresses name it.
+            var diagnostic = Diagnostic.Create(Rules.NoMatchingConnection, peer.Definition ?? peer.RemoteAddress.Where, new LocalizedText(en, ja))
+                .WithTunnel(PeerTunnel.Of(peer));
             if (unpaired.Nearest?.Definition is { } other)
             {
                 diagnostic = diagnostic.WithAdditionalLocations(other);

@@ -100,7 +100,7 @@ public static class TunnelPrediction
 
     public static PairPrediction Predict(PeerPair pair)
     {
-        var findings = ConfigAnalyzers.PairAnalyzers.SelectMany(a => a.Check(pair)).ToList();
+        var findings = ConfigAnalyzers.PairAnalyzers.SelectMany(a => a.Findings(pair)).ToList();
         var seilFirst = pair.B.Vendor == PeerVendor.Seil && pair.A.Vendor != PeerVendor.Seil;
         var directions = seilFirst
             ? new[] { new NegotiationDirection(pair.B, pair.A), new NegotiationDirection(pair.A, pair.B) }
