@@ -32,6 +32,11 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
             // Listed, not fatal: a case folder often holds notes and screenshots next to the inputs.
             console.Error.WriteLine($"seildiag: note: {unknown.Path}: not a config, log, capture or key table (use --kind to force one); skipped");
         }
+        if (inputs.All(i => i.Kind == DocumentKind.Unknown))
+        {
+            // Reporting "0 errors" here would read as a clean bill of health for inputs that were never analysed.
+            throw new InputException(string.Join(", ", paths), "nothing to analyse: no config, log, capture or key table recognised (use --kind to force one)");
+        }
         var (workspace, diagnostics) = Analyze(inputs, logger);
 
         if (settings.Fix)

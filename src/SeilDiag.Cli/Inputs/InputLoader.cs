@@ -22,16 +22,25 @@ public sealed class InputLoader(CliConsole console, ILogger logger)
             if (path == "-")
             {
                 var text = new SourceText("-", console.In.ReadToEnd());
+                if (string.IsNullOrWhiteSpace(text.Text))
+                {
+                    throw new InputException("-", "stdin is empty: paste log lines or a config, or give files");
+                }
                 inputs.Add(new InputFile("-", forcedKind ?? KindDetector.DetectText(text), text));
                 continue;
             }
             if (Directory.Exists(path))
             {
+                var before = inputs.Count;
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                              .Where(f => !Path.GetFileName(f).StartsWith('.'))
                              .Order(StringComparer.Ordinal))
                 {
                     inputs.Add(LoadFile(file, forcedKind, inFolder: true));
+                }
+                if (inputs.Count == before)
+                {
+                    throw new InputException(path, "the folder holds no files; expected configs, logs, captures or key tables");
                 }
                 continue;
             }
