@@ -47,7 +47,7 @@ public static class CaseCorrelator
         var result = new List<Diagnostic>(merged.Count);
         foreach (var diagnostic in merged)
         {
-            var onlyPredicted = !diagnostic.Evidence.Any(e => e.Kind == EvidenceKind.Observed && !e.Text.StartsWith(Confidence.Prefix, StringComparison.Ordinal))
+            var onlyPredicted = !diagnostic.Evidence.Any(e => e.Kind == EvidenceKind.Observed)
                                 && sources.SourceOf(diagnostic.Location) is { } s && SourceSet.IsConfig(s);
             if (diagnostic.Severity != Severity.Error || diagnostic.IsSuppressed || !onlyPredicted || !ObservedOutcome.ContradictedBy(diagnostic, model))
             {
@@ -77,7 +77,7 @@ public static class CaseCorrelator
     {
         static bool IsNegotiationFailure(Diagnostic d) =>
             d.Severity == Severity.Error && !d.IsSuppressed && d.Rule.Category is RuleCategory.Phase1 or RuleCategory.Phase2;
-        bool Predicted(Diagnostic d) => d.Evidence.Any(e => e.Kind == EvidenceKind.Predicted && !e.Text.StartsWith(Confidence.Prefix, StringComparison.Ordinal))
+        bool Predicted(Diagnostic d) => d.Evidence.Any(e => e.Kind == EvidenceKind.Predicted)
                                         || (sources.SourceOf(d.Location) is { } s && SourceSet.IsConfig(s));
         if (merged.Any(d => IsNegotiationFailure(d) && Predicted(d)))
         {

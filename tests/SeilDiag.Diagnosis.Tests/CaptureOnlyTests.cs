@@ -33,7 +33,11 @@ public class CaptureOnlyTests
         Assert.Equal(rule, top.Id);
         Assert.True(top.Location?.IsPacket, $"{top.Location} is not a packet");
         Assert.All(top.Evidence.Where(e => e.Location is not null), e => Assert.Equal(EvidenceSource.Capture, e.Source));
-        Assert.Equal("medium", Confidence.LevelOf(top));
+        Assert.Equal(ConfidenceLevel.Medium, top.Confidence?.Level);
+        Assert.Equal("observed in the capture", top.Confidence?.Reason.English);
+        Assert.Equal("キャプチャで観測", top.Confidence?.Reason.Japanese);
+        // The tunnel is the capture's initiator/responder pair.
+        Assert.Equal(TunnelEndpoints.Of("10.0.0.1", "10.0.0.2"), top.Tunnel);
         Assert.Empty(result.Offsets);
         Assert.Empty(result.Disagreements);
     }

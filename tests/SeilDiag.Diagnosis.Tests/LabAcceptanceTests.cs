@@ -52,8 +52,11 @@ public class LabAcceptanceTests
         }
         // One diagnosis per cause: the rule appears once.
         Assert.Single(result.Diagnostics, d => d.Id == rule);
-        var expectedLevel = sources.Split(',').Length >= 2 ? "high" : "medium";
-        Assert.Equal(expectedLevel, Confidence.LevelOf(top));
+        var expectedLevel = sources.Split(',').Length >= 2 ? ConfidenceLevel.High : ConfidenceLevel.Medium;
+        Assert.Equal(expectedLevel, top.Confidence?.Level);
+        Assert.All(result.Diagnostics, d => Assert.NotNull(d.Confidence));
+        // Confidence is a field, never an evidence line.
+        Assert.DoesNotContain(top.Evidence, e => e.Text.StartsWith("confidence", StringComparison.Ordinal));
     }
 
     [SkippableTheory]

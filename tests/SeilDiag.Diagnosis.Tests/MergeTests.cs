@@ -23,9 +23,16 @@ public class MergeTests
         Logs = [Log(SeilLog), Log(RemoteLog)],
     });
 
+    /// <summary>The lab's tunnel, as the SEIL end's config says it (local, remote).</summary>
+    private static readonly TunnelEndpoints SeilToRemote = TunnelEndpoints.Of("10.0.0.1", "10.0.0.2")!;
+
     private static Diagnostic Observed(Rule rule, string path, int line, params object?[] args) =>
         Diagnostic.Create(rule, Location.LogLine(path, line), args)
             .WithEvidence(new Evidence(EvidenceSource.CharonLog, EvidenceKind.Observed, $"line {line}", Location.LogLine(path, line)));
+
+    /// <summary>A log finding about the tunnel the log saw from <paramref name="initiator"/> to <paramref name="responder"/>.</summary>
+    private static Diagnostic Observed(Rule rule, string path, int line, (string Initiator, string Responder) tunnel, params object?[] args) =>
+        Observed(rule, path, line, args).WithTunnel(TunnelEndpoints.Of(tunnel.Initiator, tunnel.Responder));
 
     private static Diagnostic Predicted(Rule rule, int line, params object?[] args)
     {
@@ -40,21 +47,22 @@ public class MergeTests
     public void Timeout_caused_by_a_key_mismatch_is_evidence_not_a_finding()
     {
         var result = Correlate(
-            Observed(Rules.PeerNotResponding, SeilLog, 120, "10.0.0.2", "giving up after 5 retransmits"),
-            Observed(Rules.PskMismatch, RemoteLog, 234, "10.0.0.2 could not decrypt Main Mode message 5 from 10.0.0.1"));
+            Observed(Rules.PeerNotResponding, SeilLog, 120, ("10.0.0.1", "10.0.0.2"), "10.0.0.2", "giving up after 5 retransmits"),
+            Observed(Rules.PskMismatch, RemoteLog, 234, ("10.0.0.1", "10.0.0.2"), "10.0.0.2 could not decrypt Main Mode message 5 from 10.0.0.1"));
 
         var only = Assert.Single(result.Diagnostics);
+        Assert.Equal(SeilToRemote, only.Tunnel);
         Assert.Equal("SD1002", only.Id);
         Assert.Contains(only.Evidence, e => e.Text.StartsWith("consequence (SD3002)", StringComparison.Ordinal) && e.Location?.Line == 120);
-        Assert.Equal("high", Confidence.LevelOf(only));
+        Assert.Equal(ConfidenceLevel.High, only.Confidence?.Level);
     }
 
     [Fact]
     public void Timeout_of_another_tunnel_stays_its_own_finding()
     {
         var result = Correlate(
-            Observed(Rules.PeerNotResponding, SeilLog, 300, "192.0.2.9", "giving up after 5 retransmits to 192.0.2.9 from 10.0.0.1"),
-            Observed(Rules.PskMismatch, RemoteLog, 234, "10.0.0.2 could not decrypt Main Mode message 5 from 10.0.0.1"));
+            Observed(Rules.PeerNotResponding, SeilLog, 300, ("10.0.0.1", "192.0.2.9"), "192.0.2.9", "giving up after 5 retransmits"),
+            Observed(Rules.PskMismatch, RemoteLog, 234, ("10.0.0.1", "10.0.0.2"), "10.0.0.2 could not decrypt Main Mode message 5 from 10.0.0.1"));
 
         Assert.Equal(["SD1002", "SD3002"], result.Diagnostics.Select(d => d.Id));
     }
@@ -74,17 +82,67 @@ public class MergeTests
         Assert.Equal(2, merged.Fixes.Count);
         Assert.Contains(merged.AdditionalLocations, l => l.Path == RemoteLog && l.Line == 59);
         Assert.Contains(merged.AdditionalLocations, l => l.Path == SeilLog && l.Line == 69);
-        Assert.Equal("confidence: high (observed in both logs, predicted by configs)", merged.Evidence[^1].Text);
+        Assert.Equal(ConfidenceLevel.High, merged.Confidence?.Level);
+        Assert.Equal("high (observed in both logs, predicted by configs)", merged.Confidence?.ToString());
+        Assert.Equal("両方のログで観測、設定から予測", merged.Confidence?.Reason.Japanese);
+        Assert.DoesNotContain(merged.Evidence, e => e.Text.StartsWith("confidence", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Different_tunnels_are_different_diagnoses()
+    public void Same_rule_about_two_tunnels_stays_two_diagnoses()
     {
+        // The message text names no address at all: only the typed tunnel tells them apart.
         var result = Correlate(
-            Observed(Rules.Phase1ProposalMismatch, SeilLog, 10, "10.0.0.1 → 10.0.0.2"),
-            Observed(Rules.Phase1ProposalMismatch, SeilLog, 20, "10.0.0.1 → 10.0.0.3"));
+            Observed(Rules.Phase1ProposalMismatch, SeilLog, 10, ("10.0.0.1", "10.0.0.2"), "DH group differs"),
+            Observed(Rules.Phase1ProposalMismatch, SeilLog, 20, ("10.0.0.1", "10.0.0.3"), "DH group differs"));
 
         Assert.Equal(2, result.Diagnostics.Count);
+        Assert.Equal(
+            [TunnelEndpoints.Of("10.0.0.1", "10.0.0.2"), TunnelEndpoints.Of("10.0.0.1", "10.0.0.3")],
+            result.Diagnostics.Select(d => d.Tunnel).OrderBy(t => t!.Second.ToString()));
+    }
+
+    [Fact]
+    public void Same_tunnel_seen_as_local_remote_and_as_initiator_responder_merges()
+    {
+        // The SEIL config says local 10.0.0.1, remote 10.0.0.2; the remote end's log saw 10.0.0.2 answer 10.0.0.1's
+        // Main Mode (and writes the responder first): the same unordered pair.
+        var config = Predicted(Rules.Phase1ProposalMismatch, 13, "DH group differs").WithTunnel(TunnelEndpoints.Of("10.0.0.1", "10.0.0.2"));
+        var log = Observed(Rules.Phase1ProposalMismatch, RemoteLog, 59, ("10.0.0.2", "10.0.0.1"), "no proposal found");
+        var otherTunnel = Observed(Rules.Phase1ProposalMismatch, RemoteLog, 90, ("10.0.0.2", "10.0.0.9"), "no proposal found");
+
+        var result = Correlate(config, log, otherTunnel);
+
+        Assert.Equal(2, result.Diagnostics.Count);
+        var merged = Assert.Single(result.Diagnostics, d => d.Tunnel == SeilToRemote);
+        Assert.Equal(SeilConf, merged.Location?.Path);
+        Assert.Contains(merged.AdditionalLocations, l => l.Path == RemoteLog && l.Line == 59);
+        Assert.DoesNotContain(merged.AdditionalLocations, l => l.Line == 90);
+        Assert.Equal(ConfidenceLevel.High, merged.Confidence?.Level);
+        var other = Assert.Single(result.Diagnostics, d => d != merged);
+        Assert.Equal(ConfidenceLevel.Medium, other.Confidence?.Level);
+    }
+
+    [Fact]
+    public void Finding_without_a_tunnel_joins_the_one_with_a_tunnel()
+    {
+        var result = Correlate(
+            Predicted(Rules.Phase1ProposalMismatch, 13, "DH group differs"),
+            Observed(Rules.Phase1ProposalMismatch, RemoteLog, 59, ("10.0.0.2", "10.0.0.1"), "no proposal found"));
+
+        var merged = Assert.Single(result.Diagnostics);
+        // The config finding is the primary (it has the edit), and the merged diagnosis keeps the log's tunnel.
+        Assert.Equal(SeilConf, merged.Location?.Path);
+        Assert.Equal(SeilToRemote, merged.Tunnel);
+    }
+
+    [Fact]
+    public void Only_predicted_is_low_confidence()
+    {
+        var only = Assert.Single(Correlate(Predicted(Rules.Phase1ProposalMismatch, 13, "DH group differs")).Diagnostics);
+
+        Assert.Equal(ConfidenceLevel.Low, only.Confidence?.Level);
+        Assert.Equal("predicted by configs", only.Confidence?.Reason.English);
     }
 
     [Fact]
@@ -93,9 +151,9 @@ public class MergeTests
         var result = Correlate(
             Observed(Rules.ProxyIdMismatch, SeilLog, 5, "narrowed").WithSeverity(Severity.Warning),
             Predicted(Rules.Phase2ProposalMismatch, 14, "ESP integrity differs"),
-            Observed(Rules.Phase2ProposalMismatch, RemoteLog, 80, "NO-PROPOSAL-CHOSEN in Quick Mode 10.0.0.1 → 10.0.0.9"),
+            Observed(Rules.Phase2ProposalMismatch, RemoteLog, 80, ("10.0.0.1", "10.0.0.9"), "NO-PROPOSAL-CHOSEN in Quick Mode"),
             Observed(Rules.IdentityMismatch, RemoteLog, 40, "no peer config found"),
-            Predicted(Rules.Phase1ProposalMismatch, 13, "DH group differs 10.0.0.1 → 10.0.0.7"));
+            Predicted(Rules.Phase1ProposalMismatch, 13, "DH group differs").WithTunnel(TunnelEndpoints.Of("10.0.0.1", "10.0.0.7")));
 
         // SD2001 from the config names no address, so it joins the observed SD2001; the predicted-only SD1001 of
         // another tunnel ranks after the observed errors although it is phase 1.

@@ -16,6 +16,8 @@ internal static class CaptureNotifyFindings
         foreach (var sa in sas.Where(s => s.Source == EvidenceSource.Capture))
         {
             var pair = PairText(sa);
+            // Initiator/responder of the capture; the same unordered pair as a config's local/remote.
+            var tunnel = TunnelEndpoints.Of(sa.Initiator?.Address, sa.Responder?.Address);
             var messages = sa.Exchanges.SelectMany(x => x.Messages.Select(m => (Exchange: x, Message: m))).ToList();
             foreach (var (exchange, message) in messages)
             {
@@ -28,7 +30,8 @@ internal static class CaptureNotifyFindings
                     }
                     var what = $"{notify} in {Describe(exchange, sa)} ({pair})";
                     yield return Diagnostic.Create(rule, message.Evidence.Location, what)
-                        .WithEvidence(message.Evidence with { Kind = EvidenceKind.Observed, Time = message.Time ?? message.Evidence.Time });
+                        .WithEvidence(message.Evidence with { Kind = EvidenceKind.Observed, Time = message.Time ?? message.Evidence.Time })
+                        .WithTunnel(tunnel);
                 }
             }
             // PSK mismatch without a notify: the 5th Main Mode message retransmitted, never answered in kind.
@@ -41,7 +44,8 @@ internal static class CaptureNotifyFindings
                 var first = mm5Retransmits[0].Message;
                 yield return Diagnostic.Create(Rules.PskMismatch, first.Evidence.Location,
                         $"the 5th Main Mode message was retransmitted {mm5Retransmits.Count} time(s) and answered with PAYLOAD-MALFORMED ({pair})")
-                    .WithEvidence([.. mm5Retransmits.Select(m => m.Message.Evidence with { Kind = EvidenceKind.Observed })]);
+                    .WithEvidence([.. mm5Retransmits.Select(m => m.Message.Evidence with { Kind = EvidenceKind.Observed })])
+                    .WithTunnel(tunnel);
             }
             // Nothing ever came back: every message went from the initiator, and some were retransmitted.
             if (!sa.Established && messages.Count > 0 && sa.Responder is not null
@@ -51,7 +55,8 @@ internal static class CaptureNotifyFindings
                 var retransmits = messages.Where(m => m.Message.IsRetransmission).ToList();
                 yield return Diagnostic.Create(Rules.PeerNotResponding, messages[0].Message.Evidence.Location,
                         sa.Responder.Address.ToString(), $"{retransmits.Count} retransmission(s) in the capture and no answer")
-                    .WithEvidence([.. messages.Select(m => m.Message.Evidence with { Kind = EvidenceKind.Observed })]);
+                    .WithEvidence([.. messages.Select(m => m.Message.Evidence with { Kind = EvidenceKind.Observed })])
+                    .WithTunnel(tunnel);
             }
         }
     }

@@ -4,14 +4,14 @@ namespace SeilDiag.Diagnosis;
 
 /// <summary>
 /// How sure the diagnosis is, from which sources show it: seen happening in more than one source (or seen and
-/// predicted) is high, seen in one is medium, only predicted from configs is low.
+/// predicted) is high, seen in one is medium, only predicted from configs is low. The reason names the sources in
+/// both languages, since the reports are read in either.
 /// </summary>
-public static class Confidence
+internal static class Confidence
 {
-    public const string Prefix = "confidence: ";
-
-    internal static Evidence Describe(Diagnostic diagnostic, SourceSet sources)
+    public static DiagnosisConfidence Of(Diagnostic diagnostic, SourceSet sources)
     {
+        // Where a piece of evidence points decides its source (a log finding may quote a config line).
         var located = diagnostic.Evidence
             .Select(e => (e.Kind, Source: e.Location is null ? e.Source : sources.SourceOf(e.Location) ?? e.Source, e.Location?.Path))
             .ToList();
@@ -19,35 +19,40 @@ public static class Confidence
         var logs = located.Where(e => e.Kind == EvidenceKind.Observed && SourceSet.IsLog(e.Source)).Select(e => e.Path).Distinct().Count();
         var predicted = located.Any(e => SourceSet.IsConfig(e.Source) || e.Kind == EvidenceKind.Predicted);
         var observedSources = (captures > 0 ? 1 : 0) + logs;
-        var level = observedSources >= 2 || (observedSources == 1 && predicted) ? "high" : observedSources == 1 ? "medium" : "low";
-        var parts = new List<string>();
-        var seen = new List<string>();
+        var level = observedSources >= 2 || (observedSources == 1 && predicted) ? ConfidenceLevel.High
+            : observedSources == 1 ? ConfidenceLevel.Medium
+            : ConfidenceLevel.Low;
+        return new DiagnosisConfidence(level, Reason(captures, logs, predicted));
+    }
+
+    private static LocalizedText Reason(int captures, int logs, bool predicted)
+    {
+        var seenEn = new List<string>();
+        var seenJa = new List<string>();
         if (captures > 0)
         {
-            seen.Add(captures == 1 ? "capture" : $"{captures} captures");
+            seenEn.Add(captures == 1 ? "the capture" : $"{captures} captures");
+            seenJa.Add(captures == 1 ? "キャプチャ" : $"{captures} 個のキャプチャ");
         }
         if (logs > 0)
         {
-            seen.Add(logs == 1 ? "one log" : logs == 2 ? "both logs" : $"{logs} logs");
+            seenEn.Add(logs switch { 1 => "one log", 2 => "both logs", _ => $"{logs} logs" });
+            seenJa.Add(logs switch { 1 => "片方のログ", 2 => "両方のログ", _ => $"{logs} 個のログ" });
         }
-        if (seen.Count > 0)
+        var partsEn = new List<string>();
+        var partsJa = new List<string>();
+        if (seenEn.Count > 0)
         {
-            parts.Add("observed in " + string.Join(" and ", seen));
+            partsEn.Add("observed in " + string.Join(" and ", seenEn));
+            partsJa.Add(string.Join("と", seenJa) + "で観測");
         }
         if (predicted)
         {
-            parts.Add("predicted by configs");
+            partsEn.Add("predicted by configs");
+            partsJa.Add("設定から予測");
         }
-        var source = located.FirstOrDefault(e => e.Kind == EvidenceKind.Observed).Source;
-        return new Evidence(
-            observedSources > 0 ? source : located.Select(e => e.Source).FirstOrDefault(EvidenceSource.StrongSwanConfig),
-            observedSources > 0 ? EvidenceKind.Observed : EvidenceKind.Predicted,
-            $"{Prefix}{level} ({string.Join(", ", parts)})");
+        return partsEn.Count == 0
+            ? new LocalizedText("no source shows it", "根拠となる入力なし")
+            : new LocalizedText(string.Join(", ", partsEn), string.Join("、", partsJa));
     }
-
-    /// <summary>The level written into a diagnosis by the correlator ("high", "medium", "low"), or null.</summary>
-    public static string? LevelOf(Diagnostic diagnostic) =>
-        diagnostic.Evidence.LastOrDefault(e => e.Text.StartsWith(Prefix, StringComparison.Ordinal)) is { } e
-            ? e.Text[Prefix.Length..].Split(' ')[0]
-            : null;
 }

@@ -4,7 +4,7 @@ namespace SeilDiag.Diagnosis;
 
 /// <summary>
 /// One diagnosis per root cause: findings of the same rule about the same tunnel, from configs, logs and captures,
-/// become one diagnostic with all their evidence, fixes and a confidence note; consequences (a peer that stops
+/// become one diagnostic with all their evidence, fixes and a confidence; consequences (a peer that stops
 /// answering because the keys differ) become evidence of their cause.
 /// </summary>
 internal static class DiagnosisMerger
@@ -12,11 +12,12 @@ internal static class DiagnosisMerger
     /// <summary>Rules whose findings are, when a phase 1 or phase 2 failure of the same tunnel is seen, only its consequence.</summary>
     private static readonly HashSet<string> Consequences = ["SD3002"];
 
-    internal sealed class Group(Diagnostic first, string? pair)
+    internal sealed class Group(Diagnostic first)
     {
         public string RuleId { get; } = first.Id;
 
-        public string? Pair { get; set; } = pair;
+        /// <summary>The tunnel of the first member that named one (null: none named yet, compatible with any).</summary>
+        public TunnelEndpoints? Tunnel { get; set; } = first.Tunnel;
 
         public List<Diagnostic> Members { get; } = [first];
 
@@ -28,18 +29,17 @@ internal static class DiagnosisMerger
         var groups = new List<Group>();
         foreach (var diagnostic in diagnostics)
         {
-            var pair = PeerPairKey.Of(diagnostic);
             // Suppressed findings stay on their own so a suppression is never lost in a merge.
             var group = diagnostic.IsSuppressed ? null : groups.FirstOrDefault(g =>
-                g.RuleId == diagnostic.Id && !g.Members[0].IsSuppressed && PeerPairKey.Compatible(g.Pair, pair));
+                g.RuleId == diagnostic.Id && !g.Members[0].IsSuppressed && TunnelEndpoints.Compatible(g.Tunnel, diagnostic.Tunnel));
             if (group is null)
             {
-                groups.Add(new Group(diagnostic, pair));
+                groups.Add(new Group(diagnostic));
             }
             else
             {
                 group.Members.Add(diagnostic);
-                group.Pair ??= pair;
+                group.Tunnel ??= diagnostic.Tunnel;
             }
         }
         foreach (var consequence in groups.Where(g => Consequences.Contains(g.RuleId)).ToList())
@@ -47,7 +47,7 @@ internal static class DiagnosisMerger
             var cause = groups.FirstOrDefault(g => g != consequence
                                                    && g.Members[0].Rule.Category is RuleCategory.Phase1 or RuleCategory.Phase2
                                                    && g.Members.Any(m => m.Severity == Severity.Error)
-                                                   && PeerPairKey.Compatible(g.Pair, consequence.Pair));
+                                                   && TunnelEndpoints.Compatible(g.Tunnel, consequence.Tunnel));
             if (cause is not null)
             {
                 cause.ConsequenceGroups.Add(consequence);
@@ -110,8 +110,10 @@ internal static class DiagnosisMerger
             Evidence = evidence,
             AdditionalLocations = locations,
             Fixes = fixes,
+            // A config finding that named no tunnel, merged with a log's that did, is about that tunnel.
+            Tunnel = primary.Tunnel ?? group.Tunnel,
         };
-        return merged.WithEvidence(Confidence.Describe(merged, sources));
+        return merged.WithConfidence(Confidence.Of(merged, sources));
     }
 
     /// <summary>Config lines first (a fix edits them), then the log line that decided, then the packet.</summary>

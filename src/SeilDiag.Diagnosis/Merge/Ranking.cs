@@ -20,7 +20,7 @@ internal static class Ranking
             .ToList();
 
     private static bool IsObserved(Diagnostic d, SourceSet sources) =>
-        d.Evidence.Any(e => e.Kind == EvidenceKind.Observed && !e.Text.StartsWith(Confidence.Prefix, StringComparison.Ordinal))
+        d.Evidence.Any(e => e.Kind == EvidenceKind.Observed)
         || (sources.SourceOf(d.Location) is { } s && !SourceSet.IsConfig(s));
 
     private static int CategoryOrder(RuleCategory category) => category switch
