@@ -48,7 +48,10 @@ public sealed class HtmlReporter : IReporter
         output.Write($"<h2>{H(t.Summary)}</h2>\n<p><strong>{H(ReportFacts.CountLine(input))}</strong></p>\n");
         if (ReportFacts.Ranked(input).FirstOrDefault(d => !d.IsSuppressed) is { } top)
         {
-            output.Write($"<p>{H(t.TopFinding)}: <strong>{H(top.Id)}</strong> {H(top.Rule.LocalizedTitle(input.Lang))} — {E(input, top.GetMessage(input.Lang))}</p>\n");
+            var sure = DiagnosisFacts.Confidence(top) is { } confidence
+                ? $" ({H(t.Confidence)}: <strong class=\"confidence-{confidence.LevelName}\">{H(DiagnosisFacts.LevelName(confidence, input.Lang))}</strong>)"
+                : "";
+            output.Write($"<p>{H(t.TopFinding)}: <strong>{H(top.Id)}</strong> {H(top.Rule.LocalizedTitle(input.Lang))} — {E(input, top.GetMessage(input.Lang))}{sure}</p>\n");
         }
         if (input.Summary.Count > 0)
         {
@@ -82,6 +85,14 @@ public sealed class HtmlReporter : IReporter
         output.Write($"<section class=\"diag {severity}\" id=\"{H(d.Id)}\">\n");
         output.Write($"<h3><span class=\"sev-{severity}\">{H(d.IsSuppressed ? t.Suppressed : severity)}</span> {H(d.Id)} {H(d.Rule.LocalizedTitle(lang))}</h3>\n");
         output.Write($"<p>{E(input, d.GetMessage(lang))}</p>\n<ul>\n");
+        if (DiagnosisFacts.Confidence(d) is { } confidence)
+        {
+            output.Write($"<li>{H(t.Confidence)}: <strong class=\"confidence-{confidence.LevelName}\">{H(DiagnosisFacts.LevelName(confidence, lang))}</strong> ({E(input, confidence.Reason.Get(lang))})</li>\n");
+        }
+        if (DiagnosisFacts.TunnelText(d, input.Redactor) is { } tunnel)
+        {
+            output.Write($"<li>{H(t.Tunnel)}: <code>{H(tunnel)}</code></li>\n");
+        }
         if (d.Location is { } location)
         {
             output.Write($"<li>{H(t.Location)}: <code>{E(input, location.ToString())}</code></li>\n");
@@ -99,10 +110,11 @@ public sealed class HtmlReporter : IReporter
         {
             output.Write($"<pre>{at.Line}: {E(input, document.GetLineText(at.Line))}</pre>\n");
         }
-        if (d.Evidence.Count > 0)
+        var evidence = DiagnosisFacts.Evidence(d);
+        if (evidence.Count > 0)
         {
             output.Write($"<h4>{H(t.Evidence)}</h4>\n<table>\n<tr><th>{H(t.Observed)}</th><th>{H(t.Source)}</th><th>{H(t.Location)}</th><th>{H(t.Evidence)}</th></tr>\n");
-            foreach (var e in d.Evidence)
+            foreach (var e in evidence)
             {
                 var where = e.Location is null ? "" : E(input, e.Location.ToString());
                 var when = e.Time is null ? "" : " (" + ReportFacts.Time(e.Time) + ")";

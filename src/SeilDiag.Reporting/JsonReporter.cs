@@ -7,6 +7,9 @@ namespace SeilDiag.Reporting;
 /// The JSON contract other tools rely on — keep it stable; add fields, never rename or remove:
 /// <c>{"version":1,"diagnostics":[{"id","severity","title","message","locations":[{"path","line","column","endLine","endColumn"}],"evidence":[...],"fixes":[{"title","edits":[{"path","line","column","endLine","endColumn","newText"}]}]}]}</c>.
 /// Lines and columns are 1-based; diagnostics are in rank order (root cause first).
+/// Added in v1 (additive): <c>"confidence": {"level":"high"|"medium"|"low","reason":"…"}</c> (reason in the report's
+/// language; null before correlation, e.g. from lint) and <c>"tunnel": ["10.0.0.1","10.0.0.2"]</c> (the two peers'
+/// outer addresses, lower first, placeholders under --redact-addresses; null when a finding names no tunnel).
 /// </summary>
 public sealed class JsonReporter : IReporter
 {
@@ -59,6 +62,30 @@ public sealed class JsonReporter : IReporter
         json.WriteString("title", d.Rule.LocalizedTitle(input.Lang));
         json.WriteString("message", r.Redact(d.GetMessage(input.Lang)));
         json.WriteString("help", d.Rule.HelpPath);
+        if (DiagnosisFacts.Confidence(d) is { } confidence)
+        {
+            json.WriteStartObject("confidence");
+            json.WriteString("level", confidence.LevelName);
+            json.WriteString("reason", r.Redact(confidence.Reason.Get(input.Lang)));
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("confidence");
+        }
+        if (DiagnosisFacts.TunnelAddresses(d, r) is { } tunnel)
+        {
+            json.WriteStartArray("tunnel");
+            foreach (var address in tunnel)
+            {
+                json.WriteStringValue(address);
+            }
+            json.WriteEndArray();
+        }
+        else
+        {
+            json.WriteNull("tunnel");
+        }
         if (d.IsSuppressed)
         {
             json.WriteBoolean("suppressed", true);
@@ -71,7 +98,7 @@ public sealed class JsonReporter : IReporter
         }
         json.WriteEndArray();
         json.WriteStartArray("evidence");
-        foreach (var e in d.Evidence)
+        foreach (var e in DiagnosisFacts.Evidence(d))
         {
             json.WriteStartObject();
             json.WriteString("source", JsonNamingPolicy.CamelCase.ConvertName(e.Source.ToString()));

@@ -40,7 +40,12 @@ public sealed class MarkdownReporter : IReporter
         output.Write($"**{MarkdownText.Escape(ReportFacts.CountLine(input))}**\n\n");
         if (ReportFacts.Ranked(input).FirstOrDefault(d => !d.IsSuppressed) is { } top)
         {
-            output.Write($"{t.TopFinding}: **{top.Id}** {MarkdownText.Escape(top.Rule.LocalizedTitle(input.Lang))} — {MarkdownText.Escape(r.Redact(top.GetMessage(input.Lang)))}\n\n");
+            output.Write($"{t.TopFinding}: **{top.Id}** {MarkdownText.Escape(top.Rule.LocalizedTitle(input.Lang))} — {MarkdownText.Escape(r.Redact(top.GetMessage(input.Lang)))}");
+            if (DiagnosisFacts.Confidence(top) is { } confidence)
+            {
+                output.Write($" ({t.Confidence}: **{DiagnosisFacts.LevelName(confidence, input.Lang)}**)");
+            }
+            output.Write("\n\n");
         }
         foreach (var line in input.Summary)
         {
@@ -74,6 +79,14 @@ public sealed class MarkdownReporter : IReporter
         var severity = d.IsSuppressed ? t.Suppressed : d.Severity.ToName();
         output.Write($"### {d.Id} {MarkdownText.Escape(d.Rule.LocalizedTitle(lang))} ({severity})\n\n");
         output.Write(MarkdownText.Escape(r.Redact(d.GetMessage(lang))) + "\n\n");
+        if (DiagnosisFacts.Confidence(d) is { } confidence)
+        {
+            output.Write($"- {t.Confidence}: **{DiagnosisFacts.LevelName(confidence, lang)}** ({MarkdownText.Escape(r.Redact(confidence.Reason.Get(lang)))})\n");
+        }
+        if (DiagnosisFacts.TunnelText(d, r) is { } tunnel)
+        {
+            output.Write($"- {t.Tunnel}: `{Code(tunnel)}`\n");
+        }
         if (d.Location is { } location)
         {
             output.Write($"- {t.Location}: `{Code(r.Redact(location.ToString()))}`\n");
@@ -92,17 +105,18 @@ public sealed class MarkdownReporter : IReporter
             output.Write(MarkdownText.Fence($"{at.Line}: {r.Redact(document.GetLineText(at.Line))}"));
             output.Write("\n");
         }
-        if (d.Evidence.Count > 0)
+        var evidence = DiagnosisFacts.Evidence(d);
+        if (evidence.Count > 0)
         {
             output.Write($"#### {t.Evidence}\n\n| {t.Observed} | {t.Source} | {t.Location} | {t.Evidence} |\n|---|---|---|---|\n");
-            foreach (var e in d.Evidence)
+            foreach (var e in evidence)
             {
                 var where = e.Location is null ? "" : Cell(r.Redact(e.Location.ToString()));
                 var when = e.Time is null ? "" : " (" + ReportFacts.Time(e.Time) + ")";
                 output.Write($"| {ReportFacts.KindName(e.Kind, lang)} | {ReportFacts.SourceName(e.Source, lang)} | {where}{when} | {Cell(r.Redact(e.Text))} |\n");
             }
             output.Write("\n");
-            foreach (var e in d.Evidence.Where(e => e.Excerpt is { Length: > 0 }))
+            foreach (var e in evidence.Where(e => e.Excerpt is { Length: > 0 }))
             {
                 output.Write(MarkdownText.Fence(r.Redact(e.Excerpt!)));
                 output.Write("\n");

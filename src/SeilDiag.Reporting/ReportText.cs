@@ -7,7 +7,7 @@ internal sealed record ReportText(
     string Source, string Observed, string Excerpt, string Fixes, string Weakens, string Advice, string Help,
     string Timeline, string Time, string Event, string ClockOffsets, string Offset, string Matched, string Method,
     string Exchanges, string Initiator, string Responder, string Failing, string Retransmission, string TopFinding,
-    string Suppressed)
+    string Suppressed, string Confidence, string Tunnel)
 {
     public static ReportText For(string lang) => lang == "ja" ? Japanese : English;
 
@@ -17,7 +17,7 @@ internal sealed record ReportText(
         "Source", "Observed", "Excerpt", "Fixes", "weakens security", "advice, no edit", "Help",
         "Timeline", "Time", "Event", "Clock offsets", "Offset", "Matched events", "Method",
         "Exchanges", "initiator", "responder", "failing", "retransmission", "Top finding",
-        "suppressed");
+        "suppressed", "Confidence", "Tunnel");
 
     private static readonly ReportText Japanese = new(
         "SeilDiag 診断レポート", "概要", "入力", "パス", "種類", "バージョン", "診断結果",
@@ -25,5 +25,5 @@ internal sealed record ReportText(
         "ソース", "観測/予測", "抜粋", "修正案", "セキュリティが低下します", "助言 (編集なし)", "ヘルプ",
         "タイムライン", "時刻", "イベント", "時計のずれ", "ずれ", "一致したイベント数", "方法",
         "交換", "イニシエータ", "レスポンダ", "失敗", "再送", "最重要の診断",
-        "抑止");
+        "抑止", "確度", "トンネル");
 }

@@ -8,6 +8,10 @@ namespace SeilDiag.Reporting;
 /// from the rule records; results carry physical locations (file, 1-based region), related locations,
 /// fixes as artifact replacements, and suppressions with their justification. Packets have no text
 /// region, so a packet location names the capture file and carries the frame number as a property.
+/// A correlated diagnosis carries its confidence and tunnel in the result's <c>properties</c> ("confidence",
+/// "confidenceReason", "tunnel") and a <c>rank</c> (SARIF 2.1.0 §3.27.24: 0.0–100.0, higher is more important;
+/// absent = -1, unknown): severity sets the band (error 70, warning 40, note 10) and confidence adds 0/10/20 within
+/// it, so a sure error outranks a guessed one but no warning outranks an error. Lint results (no confidence) have none.
 /// </summary>
 public sealed class SarifReporter : IReporter
 {
@@ -49,6 +53,11 @@ public sealed class SarifReporter : IReporter
                 json.WriteString("ruleId", d.Id);
                 json.WriteNumber("ruleIndex", index[d.Id]);
                 json.WriteString("level", Level(d.Severity));
+                var confidence = DiagnosisFacts.Confidence(d);
+                if (confidence is not null && Rank(d.Severity, confidence.Level) is { } rank)
+                {
+                    json.WriteNumber("rank", rank);
+                }
                 json.WriteStartObject("message");
                 json.WriteString("text", r.Redact(d.GetMessage(input.Lang)));
                 json.WriteEndObject();
@@ -59,7 +68,7 @@ public sealed class SarifReporter : IReporter
                 }
                 json.WriteEndArray();
                 var related = d.AdditionalLocations.Select(l => (l, (string?)null))
-                    .Concat(d.Evidence.Where(e => e.Location is not null).Select(e => (e.Location!, (string?)r.Redact(e.Text))))
+                    .Concat(DiagnosisFacts.Evidence(d).Where(e => e.Location is not null).Select(e => (e.Location!, (string?)r.Redact(e.Text))))
                     .ToList();
                 if (related.Count > 0)
                 {
@@ -92,8 +101,22 @@ public sealed class SarifReporter : IReporter
                 }
                 json.WriteStartObject("properties");
                 json.WriteString("category", d.Rule.Category.ToString().ToLowerInvariant());
+                if (confidence is not null)
+                {
+                    json.WriteString("confidence", confidence.LevelName);
+                    json.WriteString("confidenceReason", r.Redact(confidence.Reason.Get(input.Lang)));
+                }
+                if (DiagnosisFacts.TunnelAddresses(d, r) is { } tunnel)
+                {
+                    json.WriteStartArray("tunnel");
+                    foreach (var address in tunnel)
+                    {
+                        json.WriteStringValue(address);
+                    }
+                    json.WriteEndArray();
+                }
                 json.WriteStartArray("evidence");
-                foreach (var e in d.Evidence)
+                foreach (var e in DiagnosisFacts.Evidence(d))
                 {
                     var excerpt = e.Excerpt is null ? "" : $" | {e.Excerpt}";
                     json.WriteStringValue(r.Redact($"{(e.Kind == EvidenceKind.Observed ? "observed" : "predicted")} {e.Source}: {e.Text}{excerpt}"));
@@ -230,6 +253,24 @@ public sealed class SarifReporter : IReporter
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>The result's rank from severity band and confidence; null for a severity that is not reported.</summary>
+    public static double? Rank(Severity severity, ConfidenceLevel confidence)
+    {
+        double? band = severity switch
+        {
+            Severity.Error => 70,
+            Severity.Warning => 40,
+            Severity.Info => 10,
+            _ => null,
+        };
+        return band + confidence switch
+        {
+            ConfidenceLevel.High => 20,
+            ConfidenceLevel.Medium => 10,
+            _ => 0,
+        };
     }
 
     private static string Level(Severity severity) => severity switch

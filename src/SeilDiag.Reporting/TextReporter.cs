@@ -48,11 +48,20 @@ public sealed class TextReporter(bool color = false) : IReporter
                 output.WriteLine($"  {new string(' ', gutter.Length)} | {new string(' ', location.Column - 1)}{Paint(new string('^', width), d.Severity)}");
             }
         }
+        var t = ReportText.For(input.Lang);
+        if (DiagnosisFacts.Confidence(d) is { } confidence)
+        {
+            output.WriteLine($"  = {t.Confidence.ToLowerInvariant()}: {r.Redact(DiagnosisFacts.ConfidenceText(confidence, input.Lang))}");
+        }
+        if (DiagnosisFacts.TunnelText(d, r) is { } tunnel)
+        {
+            output.WriteLine($"  = {t.Tunnel.ToLowerInvariant()}: {tunnel}");
+        }
         foreach (var related in d.AdditionalLocations)
         {
             output.WriteLine($"  = {(input.Lang == "ja" ? "関連" : "see also")}: {related}");
         }
-        foreach (var evidence in d.Evidence)
+        foreach (var evidence in DiagnosisFacts.Evidence(d))
         {
             var kind = evidence.Kind == EvidenceKind.Observed
                 ? (input.Lang == "ja" ? "観測" : "observed")
