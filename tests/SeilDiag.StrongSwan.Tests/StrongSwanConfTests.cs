@@ -5,7 +5,7 @@ namespace SeilDiag.StrongSwan.Tests;
 
 public class StrongSwanConfTests
 {
-    private static StrongSwanConfDocument Parse(string text, Dictionary<string, string>? files = null)
+    internal static StrongSwanConfDocument Parse(string text, Dictionary<string, string>? files = null)
     {
         files ??= [];
         files["/etc/strongswan.conf"] = text;

@@ -11,6 +11,9 @@ public enum EncryptionAlgorithm
     Cast = 6,
     AesCbc = 7,
     Camellia = 8,
+    // FreeS/WAN private-use phase-1 values, as strongSwan sends them (ESP transform IDs 252/253).
+    Serpent = 65004,
+    Twofish = 65005,
     // ESP-only transforms (RFC 2407 / IANA ESP transform IDs offset so they cannot collide with phase-1 values).
     Null = 1011,
     AesCtr = 1013,
@@ -21,13 +24,18 @@ public enum EncryptionAlgorithm
     AesGcm12 = 1019,
     AesGcm16 = 1020,
     NullAuthAesGmac = 1023,
+    // No IKEv1 value at all (neither phase 1 nor ESP): 2000 + the IKEv2 transform ID (RFC 5529, RFC 7634), so
+    // they collide with no IKEv1 number and IKEv1 can never carry them.
+    CamelliaCtr = 2024,
+    ChaCha20Poly1305 = 2028,
 }
 
 /// <summary>An encryption algorithm with its key length in bits (0 when the algorithm has a fixed key).</summary>
 public readonly record struct Cipher(EncryptionAlgorithm Algorithm, int KeyBits)
 {
     public bool IsAead => Algorithm is EncryptionAlgorithm.AesGcm8 or EncryptionAlgorithm.AesGcm12 or EncryptionAlgorithm.AesGcm16
-        or EncryptionAlgorithm.AesCcm8 or EncryptionAlgorithm.AesCcm12 or EncryptionAlgorithm.AesCcm16;
+        or EncryptionAlgorithm.AesCcm8 or EncryptionAlgorithm.AesCcm12 or EncryptionAlgorithm.AesCcm16
+        or EncryptionAlgorithm.ChaCha20Poly1305;
 
     public override string ToString() => IkeNames.LogName(this);
 }
@@ -55,6 +63,12 @@ public enum IntegrityAlgorithm
     HmacSha2_256_128 = 5,
     HmacSha2_384_192 = 6,
     HmacSha2_512_256 = 7,
+    // No IKEv1 Authentication Algorithm value: 2000 + the IKEv2 transform ID (RFC 4595 / RFC 4494), and for
+    // HMAC-SHA2-256-96 2000 + strongSwan's private ID 1026 (the pre-RFC 4868 Linux truncation).
+    HmacMd5_128 = 2006,
+    HmacSha1_160 = 2007,
+    AesCmac96 = 2008,
+    HmacSha2_256_96 = 3026,
 }
 
 /// <summary>Diffie-Hellman groups by IANA number (the same number in IKEv1 and IKEv2).</summary>

@@ -17,8 +17,15 @@ public static class IkeNames
 
     public sealed record GroupName(DhGroup Group, string? Seil, string[] StrongSwan, string Log, string Display, bool Weak);
 
+    /// <summary>One IKE PRF: the IKEv1 hash it is the HMAC of (null for the AES-based ones), strongSwan keyword(s), charon's log name.</summary>
+    public sealed record PrfName(HashAlgorithm? Hash, string[] StrongSwan, string Log, string Display, bool Weak);
+
     private static Cipher C(EncryptionAlgorithm a, int bits) => new(a, bits);
 
+    // strongSwan keywords and charon's log names: strongSwan's proposal_keywords_static.txt (keyword, algorithm, key size)
+    // and its encryption/integrity/PRF enum names, which charon prints with "_<key size>" when one is set. The real
+    // "configured proposals" line of corpus/lab/15-strongswan-defaults shows most of them (CHACHA20_POLY1305 without a
+    // key size: its keyword carries none). Rows without a SEIL keyword never appear in SEIL's keyword lists.
     public static IReadOnlyList<CipherName> Ciphers { get; } =
     [
         new(C(EncryptionAlgorithm.AesCbc, 128), "aes128", ["aes128", "aes"], "AES_CBC_128", "AES-CBC-128", false),
@@ -33,18 +40,37 @@ public static class IkeNames
         new(C(EncryptionAlgorithm.Camellia, 128), null, ["camellia128", "camellia"], "CAMELLIA_CBC_128", "Camellia-CBC-128", false),
         new(C(EncryptionAlgorithm.Camellia, 192), null, ["camellia192"], "CAMELLIA_CBC_192", "Camellia-CBC-192", false),
         new(C(EncryptionAlgorithm.Camellia, 256), null, ["camellia256"], "CAMELLIA_CBC_256", "Camellia-CBC-256", false),
+        new(C(EncryptionAlgorithm.Serpent, 128), null, ["serpent128", "serpent"], "SERPENT_CBC_128", "Serpent-CBC-128", false),
+        new(C(EncryptionAlgorithm.Serpent, 192), null, ["serpent192"], "SERPENT_CBC_192", "Serpent-CBC-192", false),
+        new(C(EncryptionAlgorithm.Serpent, 256), null, ["serpent256"], "SERPENT_CBC_256", "Serpent-CBC-256", false),
+        new(C(EncryptionAlgorithm.Twofish, 128), null, ["twofish128", "twofish"], "TWOFISH_CBC_128", "Twofish-CBC-128", false),
+        new(C(EncryptionAlgorithm.Twofish, 192), null, ["twofish192"], "TWOFISH_CBC_192", "Twofish-CBC-192", false),
+        new(C(EncryptionAlgorithm.Twofish, 256), null, ["twofish256"], "TWOFISH_CBC_256", "Twofish-CBC-256", false),
         new(C(EncryptionAlgorithm.AesCtr, 128), null, ["aes128ctr"], "AES_CTR_128", "AES-CTR-128", false),
         new(C(EncryptionAlgorithm.AesCtr, 192), null, ["aes192ctr"], "AES_CTR_192", "AES-CTR-192", false),
         new(C(EncryptionAlgorithm.AesCtr, 256), null, ["aes256ctr"], "AES_CTR_256", "AES-CTR-256", false),
-        new(C(EncryptionAlgorithm.AesGcm16, 128), null, ["aes128gcm16", "aes128gcm128"], "AES_GCM_16_128", "AES-GCM-16-128", false),
-        new(C(EncryptionAlgorithm.AesGcm16, 192), null, ["aes192gcm16", "aes192gcm128"], "AES_GCM_16_192", "AES-GCM-16-192", false),
-        new(C(EncryptionAlgorithm.AesGcm16, 256), null, ["aes256gcm16", "aes256gcm128"], "AES_GCM_16_256", "AES-GCM-16-256", false),
+        new(C(EncryptionAlgorithm.CamelliaCtr, 128), null, ["camellia128ctr"], "CAMELLIA_CTR_128", "Camellia-CTR-128", false),
+        new(C(EncryptionAlgorithm.CamelliaCtr, 192), null, ["camellia192ctr"], "CAMELLIA_CTR_192", "Camellia-CTR-192", false),
+        new(C(EncryptionAlgorithm.CamelliaCtr, 256), null, ["camellia256ctr"], "CAMELLIA_CTR_256", "Camellia-CTR-256", false),
+        new(C(EncryptionAlgorithm.AesGcm16, 128), null, ["aes128gcm16", "aes128gcm128", "aes128gcm"], "AES_GCM_16_128", "AES-GCM-16-128", false),
+        new(C(EncryptionAlgorithm.AesGcm16, 192), null, ["aes192gcm16", "aes192gcm128", "aes192gcm"], "AES_GCM_16_192", "AES-GCM-16-192", false),
+        new(C(EncryptionAlgorithm.AesGcm16, 256), null, ["aes256gcm16", "aes256gcm128", "aes256gcm"], "AES_GCM_16_256", "AES-GCM-16-256", false),
         new(C(EncryptionAlgorithm.AesGcm12, 128), null, ["aes128gcm12", "aes128gcm96"], "AES_GCM_12_128", "AES-GCM-12-128", false),
+        new(C(EncryptionAlgorithm.AesGcm12, 192), null, ["aes192gcm12", "aes192gcm96"], "AES_GCM_12_192", "AES-GCM-12-192", false),
         new(C(EncryptionAlgorithm.AesGcm12, 256), null, ["aes256gcm12", "aes256gcm96"], "AES_GCM_12_256", "AES-GCM-12-256", false),
         new(C(EncryptionAlgorithm.AesGcm8, 128), null, ["aes128gcm8", "aes128gcm64"], "AES_GCM_8_128", "AES-GCM-8-128", false),
+        new(C(EncryptionAlgorithm.AesGcm8, 192), null, ["aes192gcm8", "aes192gcm64"], "AES_GCM_8_192", "AES-GCM-8-192", false),
         new(C(EncryptionAlgorithm.AesGcm8, 256), null, ["aes256gcm8", "aes256gcm64"], "AES_GCM_8_256", "AES-GCM-8-256", false),
-        new(C(EncryptionAlgorithm.AesCcm16, 128), null, ["aes128ccm16", "aes128ccm128"], "AES_CCM_16_128", "AES-CCM-16-128", false),
-        new(C(EncryptionAlgorithm.AesCcm16, 256), null, ["aes256ccm16", "aes256ccm128"], "AES_CCM_16_256", "AES-CCM-16-256", false),
+        new(C(EncryptionAlgorithm.AesCcm16, 128), null, ["aes128ccm16", "aes128ccm128", "aes128ccm"], "AES_CCM_16_128", "AES-CCM-16-128", false),
+        new(C(EncryptionAlgorithm.AesCcm16, 192), null, ["aes192ccm16", "aes192ccm128", "aes192ccm"], "AES_CCM_16_192", "AES-CCM-16-192", false),
+        new(C(EncryptionAlgorithm.AesCcm16, 256), null, ["aes256ccm16", "aes256ccm128", "aes256ccm"], "AES_CCM_16_256", "AES-CCM-16-256", false),
+        new(C(EncryptionAlgorithm.AesCcm12, 128), null, ["aes128ccm12", "aes128ccm96"], "AES_CCM_12_128", "AES-CCM-12-128", false),
+        new(C(EncryptionAlgorithm.AesCcm12, 192), null, ["aes192ccm12", "aes192ccm96"], "AES_CCM_12_192", "AES-CCM-12-192", false),
+        new(C(EncryptionAlgorithm.AesCcm12, 256), null, ["aes256ccm12", "aes256ccm96"], "AES_CCM_12_256", "AES-CCM-12-256", false),
+        new(C(EncryptionAlgorithm.AesCcm8, 128), null, ["aes128ccm8", "aes128ccm64"], "AES_CCM_8_128", "AES-CCM-8-128", false),
+        new(C(EncryptionAlgorithm.AesCcm8, 192), null, ["aes192ccm8", "aes192ccm64"], "AES_CCM_8_192", "AES-CCM-8-192", false),
+        new(C(EncryptionAlgorithm.AesCcm8, 256), null, ["aes256ccm8", "aes256ccm64"], "AES_CCM_8_256", "AES-CCM-8-256", false),
+        new(C(EncryptionAlgorithm.ChaCha20Poly1305, 0), null, ["chacha20poly1305"], "CHACHA20_POLY1305", "ChaCha20-Poly1305", false),
         new(C(EncryptionAlgorithm.Null, 0), "null", ["null"], "NULL", "NULL", true),
     ];
 
@@ -57,6 +83,18 @@ public static class IkeNames
         new(HashAlgorithm.Sha2_512, "sha512", ["sha512", "sha2_512"], "HMAC_SHA2_512_256", "PRF_HMAC_SHA2_512", "SHA2-512", false),
     ];
 
+    /// <summary>
+    /// IKE PRFs (strongSwan's prf* keywords). The HMAC ones are the hash rows above ("prf" + the hash's canonical
+    /// keyword, its PRF log name), not written a second time; the AES-based ones have no IKEv1 hash (IKEv1 derives its
+    /// PRF from the phase-1 hash, so they never apply to IKEv1).
+    /// </summary>
+    public static IReadOnlyList<PrfName> Prfs { get; } =
+    [
+        .. Hashes.Select(h => new PrfName(h.Hash, ["prf" + h.StrongSwan[0]], h.PrfLog, "PRF-HMAC-" + h.Display, h.Weak)),
+        new(null, ["prfaesxcbc"], "PRF_AES128_XCBC", "PRF-AES128-XCBC", false),
+        new(null, ["prfaescmac"], "PRF_AES128_CMAC", "PRF-AES128-CMAC", false),
+    ];
+
     public static IReadOnlyList<IntegrityName> Integrities { get; } =
     [
         new(IntegrityAlgorithm.HmacMd5_96, "hmac-md5", ["md5"], "HMAC_MD5_96", "HMAC-MD5-96", true),
@@ -65,6 +103,10 @@ public static class IkeNames
         new(IntegrityAlgorithm.HmacSha2_384_192, "hmac-sha384", ["sha384", "sha2_384"], "HMAC_SHA2_384_192", "HMAC-SHA-384-192", false),
         new(IntegrityAlgorithm.HmacSha2_512_256, "hmac-sha512", ["sha512", "sha2_512"], "HMAC_SHA2_512_256", "HMAC-SHA-512-256", false),
         new(IntegrityAlgorithm.AesXcbc96, null, ["aesxcbc"], "AES_XCBC_96", "AES-XCBC-96", false),
+        new(IntegrityAlgorithm.AesCmac96, null, ["aescmac"], "AES_CMAC_96", "AES-CMAC-96", false),
+        new(IntegrityAlgorithm.HmacSha2_256_96, null, ["sha256_96", "sha2_256_96"], "HMAC_SHA2_256_96", "HMAC-SHA-256-96", false),
+        new(IntegrityAlgorithm.HmacSha1_160, null, ["sha1_160"], "HMAC_SHA1_160", "HMAC-SHA1-160", false),
+        new(IntegrityAlgorithm.HmacMd5_128, null, ["md5_128"], "HMAC_MD5_128", "HMAC-MD5-128", true),
     ];
 
     public static IReadOnlyList<GroupName> Groups { get; } =
@@ -121,6 +163,10 @@ public static class IkeNames
     public static GroupName? GroupFromStrongSwan(string name) =>
         Groups.FirstOrDefault(g => g.StrongSwan.Contains(name, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>A prf* keyword ("prfsha256", "prfaesxcbc").</summary>
+    public static PrfName? PrfFromStrongSwan(string name) =>
+        Prfs.FirstOrDefault(p => p.StrongSwan.Contains(name, StringComparer.OrdinalIgnoreCase));
+
     // ---- lookups by charon log name ---------------------------------------------------------
 
     public static CipherName? CipherFromLog(string name) => Ciphers.FirstOrDefault(c => c.Log == name);
@@ -131,6 +177,42 @@ public static class IkeNames
     public static IntegrityName? IntegrityFromLog(string name) => Integrities.FirstOrDefault(i => i.Log == name);
 
     public static GroupName? GroupFromLog(string name) => Groups.FirstOrDefault(g => g.Log == name);
+
+    public static PrfName? PrfFromLog(string name) => Prfs.FirstOrDefault(p => p.Log == name);
+
+    // ---- IKEv1 attribute values -------------------------------------------------------------
+
+    /// <summary>
+    /// The IKEv1 phase-1 Encryption Algorithm attribute value (RFC 2409 appendix A; Serpent and Twofish as the
+    /// FreeS/WAN private values strongSwan sends), or null when an IKEv1 SA payload cannot carry the cipher (CTR and
+    /// AEAD modes, ChaCha20-Poly1305, NULL).
+    /// </summary>
+    public static int? Ikev1Phase1Value(EncryptionAlgorithm algorithm) =>
+        (int)algorithm is > 0 and < 1000 or 65004 or 65005 ? (int)algorithm : null;
+
+    /// <summary>
+    /// The IKEv1 ESP transform ID (RFC 2407 4.4.4 / IANA "IPsec ESP Transform Identifiers"; Serpent 252 and Twofish
+    /// 253 private, as strongSwan maps them), or null when IKEv1 defines none (Camellia-CTR, ChaCha20-Poly1305).
+    /// </summary>
+    public static int? Ikev1EspTransformId(EncryptionAlgorithm algorithm) => algorithm switch
+    {
+        EncryptionAlgorithm.Des => 2,
+        EncryptionAlgorithm.TripleDes => 3,
+        EncryptionAlgorithm.Idea => 5,
+        EncryptionAlgorithm.Cast => 6,
+        EncryptionAlgorithm.Blowfish => 7,
+        EncryptionAlgorithm.AesCbc => 12,
+        EncryptionAlgorithm.Camellia => 22,
+        EncryptionAlgorithm.Serpent => 252,
+        EncryptionAlgorithm.Twofish => 253,
+        // ESP-only transforms are numbered 1000 + their ESP transform ID (Algorithms.cs).
+        _ when (int)algorithm is > 1000 and < 2000 => (int)algorithm - 1000,
+        _ => null,
+    };
+
+    /// <summary>The IKEv1 phase-2 Authentication Algorithm attribute value (RFC 2407 4.5 / IANA), or null when IKEv1 has none.</summary>
+    public static int? Ikev1AuthValue(IntegrityAlgorithm integrity) =>
+        (int)integrity is > 0 and < 1000 ? (int)integrity : null;
 
     // ---- names of values --------------------------------------------------------------------
 

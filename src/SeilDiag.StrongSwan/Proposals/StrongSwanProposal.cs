@@ -39,8 +39,11 @@ public sealed class StrongSwanProposal
     /// <summary>DH groups: the key exchange for IKE, the PFS group for ESP.</summary>
     public List<DhGroup> Groups { get; } = [];
 
-    /// <summary>Valid strongSwan keywords that Core's IkeNames cannot express yet (left out of the expansion).</summary>
-    public List<string> Unmodeled { get; } = [];
+    /// <summary>
+    /// Valid keywords IKEv1 cannot carry here (no IKEv1 attribute value: CTR/AEAD ciphers in ike=, ChaCha20-Poly1305,
+    /// AES-CMAC, AES-based PRFs, ...): charon leaves them out of an IKEv1 SA payload, and so does the expansion.
+    /// </summary>
+    public List<string> NotInIkeV1 { get; } = [];
 
     /// <summary>charon's log names per kind, in order, as charon prints them in "configured proposals".</summary>
     internal List<string> EncryptionLog { get; } = [];

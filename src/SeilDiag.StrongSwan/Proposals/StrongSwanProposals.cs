@@ -120,6 +120,10 @@ public static class StrongSwanProposals
         if (IkeNames.CipherFromStrongSwan(token) is { } cipher)
         {
             proposal.Encryption.Add(cipher.Cipher);
+            if (ike ? !IsIkeV1Phase1Cipher(cipher.Cipher) : IkeNames.Ikev1EspTransformId(cipher.Cipher.Algorithm) is null)
+            {
+                proposal.NotInIkeV1.Add(token);
+            }
             AddOnce(proposal.EncryptionLog, cipher.Log);
             proposal.IsAead |= cipher.Cipher.IsAead;
             return true;
@@ -130,10 +134,17 @@ public static class StrongSwanProposals
             AddOnce(proposal.GroupLog, group.Log);
             return true;
         }
-        if (ike && token.StartsWith("prf", StringComparison.OrdinalIgnoreCase) && IkeNames.HashFromStrongSwan(token[3..]) is { } prf)
+        if (ike && IkeNames.PrfFromStrongSwan(token) is { } prf)
         {
-            proposal.Prfs.Add(prf.Hash);
-            AddOnce(proposal.PrfLog, prf.PrfLog);
+            if (prf.Hash is { } prfHash)
+            {
+                proposal.Prfs.Add(prfHash);
+            }
+            else
+            {
+                proposal.NotInIkeV1.Add(token);
+            }
+            AddOnce(proposal.PrfLog, prf.Log);
             return true;
         }
         if (IkeNames.IntegrityFromStrongSwan(token) is { } integrity)
@@ -146,7 +157,11 @@ public static class StrongSwanProposals
             }
             else if (ike)
             {
-                proposal.Unmodeled.Add(token);
+                proposal.NotInIkeV1.Add(token);
+            }
+            else if (IkeNames.Ikev1AuthValue(integrity.Integrity) is null)
+            {
+                proposal.NotInIkeV1.Add(token);
             }
             return true;
         }
@@ -158,22 +173,6 @@ public static class StrongSwanProposals
         if (!ike && token.Equals("noesn", StringComparison.OrdinalIgnoreCase))
         {
             proposal.EsnLog ??= "NO_EXT_SEQ";
-            return true;
-        }
-        if (UnmodeledAlgorithms.ByKeyword.TryGetValue(token, out var other))
-        {
-            proposal.Unmodeled.Add(token);
-            switch (other.Category)
-            {
-                case UnmodeledAlgorithms.Category.Encryption:
-                    AddOnce(proposal.EncryptionLog, other.Log);
-                    proposal.IsAead |= other.Aead;
-                    break;
-                case UnmodeledAlgorithms.Category.Integrity: AddOnce(proposal.IntegrityLog, other.Log); break;
-                case UnmodeledAlgorithms.Category.Prf when ike: AddOnce(proposal.PrfLog, other.Log); break;
-                case UnmodeledAlgorithms.Category.Group: AddOnce(proposal.GroupLog, other.Log); break;
-                default: return false;
-            }
             return true;
         }
         return false;
@@ -211,14 +210,32 @@ public static class StrongSwanProposals
         }
     }
 
-    /// <summary>charon: "No explicit PRF found. We assume the same algorithm as used for integrity."</summary>
+    /// <summary>
+    /// charon: "No explicit PRF found. We assume the same algorithm as used for integrity." One PRF per integrity
+    /// algorithm, in order; truncation variants share their hash's PRF, the AES MACs give the AES PRFs.
+    /// </summary>
     private static void DerivePrfs(StrongSwanProposal proposal)
     {
-        foreach (var hash in proposal.IntegrityHashes)
+        foreach (var integrity in proposal.Integrity)
         {
-            AddOnce(proposal.PrfLog, IkeNames.PrfLogName(hash));
+            if (PrfFor(integrity) is { } prf)
+            {
+                AddOnce(proposal.PrfLog, prf);
+            }
         }
     }
+
+    private static string? PrfFor(IntegrityAlgorithm integrity) => integrity switch
+    {
+        IntegrityAlgorithm.HmacMd5_96 or IntegrityAlgorithm.HmacMd5_128 => IkeNames.PrfLogName(HashAlgorithm.Md5),
+        IntegrityAlgorithm.HmacSha1_96 or IntegrityAlgorithm.HmacSha1_160 => IkeNames.PrfLogName(HashAlgorithm.Sha1),
+        IntegrityAlgorithm.HmacSha2_256_128 or IntegrityAlgorithm.HmacSha2_256_96 => IkeNames.PrfLogName(HashAlgorithm.Sha2_256),
+        IntegrityAlgorithm.HmacSha2_384_192 => IkeNames.PrfLogName(HashAlgorithm.Sha2_384),
+        IntegrityAlgorithm.HmacSha2_512_256 => IkeNames.PrfLogName(HashAlgorithm.Sha2_512),
+        IntegrityAlgorithm.AesXcbc96 => IkeNames.PrfFromStrongSwan("prfaesxcbc")?.Log,
+        IntegrityAlgorithm.AesCmac96 => IkeNames.PrfFromStrongSwan("prfaescmac")?.Log,
+        _ => null,
+    };
 
     private static void AddOnce(List<string> list, string value)
     {
@@ -232,10 +249,9 @@ public static class StrongSwanProposals
     {
         var names = IkeNames.Ciphers.SelectMany(c => c.StrongSwan)
             .Concat(IkeNames.Integrities.SelectMany(i => i.StrongSwan))
-            .Concat(IkeNames.Groups.SelectMany(g => g.StrongSwan))
-            .Concat(UnmodeledAlgorithms.ByKeyword.Keys);
+            .Concat(IkeNames.Groups.SelectMany(g => g.StrongSwan));
         return protocol == ProposalProtocol.Ike
-            ? names.Concat(IkeNames.Hashes.SelectMany(h => h.StrongSwan).Select(h => "prf" + h))
+            ? names.Concat(IkeNames.Prfs.SelectMany(p => p.StrongSwan))
             : names.Concat(["esn", "noesn"]);
     }
 
@@ -268,10 +284,21 @@ public static class StrongSwanProposals
         return result;
     }
 
-    /// <summary>Phase-1 encryption values are the RFC 2409 numbers; Core offsets ESP-only transforms by 1000.</summary>
-    public static bool IsIkeV1Phase1Cipher(Cipher cipher) => (int)cipher.Algorithm < 1000;
+    /// <summary>Whether an IKEv1 SA payload can carry the cipher in phase 1 (it has an RFC 2409 or private-use attribute value).</summary>
+    public static bool IsIkeV1Phase1Cipher(Cipher cipher) => IkeNames.Ikev1Phase1Value(cipher.Algorithm) is not null;
 
-    /// <summary>The ESP transforms a proposal list stands for: encryption × integrity (none for AEAD) × PFS group (none when no group).</summary>
+    /// <summary>
+    /// Whether an IKEv1 Quick Mode SA payload can carry the ESP transform: an ESP transform ID for the cipher and an
+    /// Authentication Algorithm value for the integrity. charon skips the others when it builds an IKEv1 proposal.
+    /// </summary>
+    public static bool IsIkeV1EspTransform(Cipher cipher, IntegrityAlgorithm integrity) =>
+        IkeNames.Ikev1EspTransformId(cipher.Algorithm) is not null
+        && (integrity == IntegrityAlgorithm.None || IkeNames.Ikev1AuthValue(integrity) is not null);
+
+    /// <summary>
+    /// The ESP transforms a proposal list stands for: encryption × integrity (none for AEAD) × PFS group (none when no
+    /// group), keeping only what IKEv1 Quick Mode can carry (<see cref="IsIkeV1EspTransform"/>).
+    /// </summary>
     public static IReadOnlyList<Phase2Proposal> ToPhase2(IEnumerable<StrongSwanProposal> proposals)
     {
         var result = new List<Phase2Proposal>();
@@ -281,7 +308,7 @@ public static class StrongSwanProposals
             {
                 IEnumerable<IntegrityAlgorithm> integrities = cipher.IsAead || proposal.Integrity.Count == 0 ? [IntegrityAlgorithm.None] : proposal.Integrity;
                 IEnumerable<DhGroup> groups = proposal.Groups.Count == 0 ? [DhGroup.None] : proposal.Groups;
-                foreach (var integrity in integrities)
+                foreach (var integrity in integrities.Where(i => IsIkeV1EspTransform(cipher, i)))
                 {
                     foreach (var group in groups)
                     {
@@ -325,15 +352,16 @@ public static class StrongSwanProposals
     /// <summary>The IKEv1 initiator offer (first algorithm of each kind per proposal) as phase-1 transforms IKEv1 can carry.</summary>
     public static IReadOnlyList<Phase1Proposal> ToPhase1Offer(IEnumerable<StrongSwanProposal> proposals, AuthMethod auth, TimeSpan? lifetime) =>
         proposals.Where(p => p.Protocol == ProposalProtocol.Ike && p.Encryption.Count > 0 && p.IntegrityHashes.Count > 0 && p.Groups.Count > 0
-                             && p.EncryptionLog[0] == IkeNames.LogName(p.Encryption[0]) && IsIkeV1Phase1Cipher(p.Encryption[0]))
+                             && p.IntegrityLog[0] == IkeNames.LogName(p.IntegrityHashes[0]) && IsIkeV1Phase1Cipher(p.Encryption[0]))
             .Select(p => new Phase1Proposal(p.Encryption[0], p.IntegrityHashes[0], p.Groups[0], auth, lifetime))
             .Distinct().ToList();
 
     /// <summary>The IKEv1 initiator offer for Quick Mode: one ESP transform per proposal from its first algorithms.</summary>
     public static IReadOnlyList<Phase2Proposal> ToPhase2Offer(IEnumerable<StrongSwanProposal> proposals) =>
-        proposals.Where(p => p.Protocol == ProposalProtocol.Esp && p.Encryption.Count > 0 && p.EncryptionLog[0] == IkeNames.LogName(p.Encryption[0]))
+        proposals.Where(p => p.Protocol == ProposalProtocol.Esp && p.Encryption.Count > 0)
             .Select(p => new Phase2Proposal(p.Encryption[0],
                 p.Encryption[0].IsAead || p.Integrity.Count == 0 ? IntegrityAlgorithm.None : p.Integrity[0],
                 p.Groups.Count == 0 ? DhGroup.None : p.Groups[0]))
+            .Where(t => IsIkeV1EspTransform(t.Encryption, t.Integrity))
             .Distinct().ToList();
 }
