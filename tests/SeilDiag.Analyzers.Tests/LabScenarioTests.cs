@@ -27,7 +27,7 @@ public class LabScenarioTests
         { "10-lifetime-rekey/keylife", [], ["SD3005"] },
         { "11-dpd", [], [] },
         { "12-delete", [], [] },
-        { "13-nat-t-forceencaps", [], [] },
+        { "13-nat-t-forceencaps", [], ["SD3006"] },
         { "14-peer-unreachable", [], [] },
         { "15-strongswan-defaults", ["SD1001"], ["SD4001"] },
     };

@@ -62,4 +62,21 @@ public class PredictionTests
         Assert.All(prediction.Directions, d => Assert.Equal(DirectionOutcome.NeverStarts, d.Outcome));
         Assert.Contains("SEIL → strongSwan: never starts (SD3001); strongSwan → SEIL: never starts (SD3001)", prediction.SummaryLines());
     }
+
+    [Fact]
+    public void Summary_says_what_each_end_does_for_dpd_and_nat_t()
+    {
+        // Seed S1/S7: SEIL probes by default every 20 s; charon without dpdaction only answers.
+        var lines = TunnelPrediction.Predict(Run.Model(SeilEnd().Build(), SwanEnd().Build())).Single().SummaryLines();
+        Assert.Contains("DPD: SEIL sends R-U-THERE every 20 s (SEIL default); strongSwan sends none (strongSwan default), it only answers", lines);
+        Assert.Contains("NAT-T: enabled on both ends, used only if a NAT is detected", lines);
+
+        var neither = TunnelPrediction.Predict(Run.Model((SeilEnd() with { Dpd = false }).Build(), SwanEnd().Build())).Single().SummaryLines();
+        Assert.Contains("DPD: SEIL sends none (set at seil.conf:17:1), it only answers; strongSwan sends none (strongSwan default), it only answers; neither end notices a dead peer before the SA expires", neither);
+
+        var forced = TunnelPrediction.Predict(Run.Model(SeilEnd().Build(), (SwanEnd() with { Nat = NatTraversalMode.Force }).Build())).Single().SummaryLines();
+        Assert.Contains("NAT-T: forced by strongSwan (set at ipsec.conf:18:1): IKE moves to UDP 4500 at Main Mode message 5 and ESP is UDP-encapsulated (SD3006)", forced);
+        var refused = TunnelPrediction.Predict(Run.Model((SeilEnd() with { Nat = NatTraversalMode.Disable }).Build(), (SwanEnd() with { Nat = NatTraversalMode.Force }).Build())).Single().SummaryLines();
+        Assert.Contains(refused, l => l.StartsWith("NAT-T: forced by strongSwan (set at ipsec.conf:18:1) but disabled on SEIL (set at seil.conf:18:1)", StringComparison.Ordinal));
+    }
 }

@@ -10,8 +10,8 @@ namespace SeilDiag.Analyzers.Lifecycle;
 /// <summary>
 /// SD3005: settings that do not stop the first negotiation but hurt later. Per pair: a phase-2 lifetime a
 /// SEIL responder refuses under check-level strict/exact (an error: every Quick Mode in that direction
-/// fails), DPD on one side only, NAT-T forced on one side only. Per end: lifetimes so short that the tunnel
-/// spends its time rekeying.
+/// fails), DPD on one side only, NAT-T forced against an end that has it disabled. SD3006 (info): NAT-T forced
+/// (by one end or both) against an end that follows: the tunnel works on UDP 4500.
 /// Severities follow what the lab shows: one-sided DPD and one-sided forceencaps work (charon answers
 /// R-U-THERE without DPD configured; a forced end fakes NAT-D and both float to 4500), so they are info.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class LifecycleSettingsAnalyzer : PairAnalyzer
     internal static readonly TimeSpan ShortPhase1 = TimeSpan.FromMinutes(10);
     internal static readonly TimeSpan ShortPhase2 = TimeSpan.FromMinutes(5);
 
-    public override IReadOnlyList<Rule> SupportedRules { get; } = [Rules.LifecycleSettings];
+    public override IReadOnlyList<Rule> SupportedRules { get; } = [Rules.LifecycleSettings, Rules.NatTraversal];
 
     public override IEnumerable<PairFinding> Check(PeerPair pair)
     {
@@ -36,7 +36,7 @@ public sealed class LifecycleSettingsAnalyzer : PairAnalyzer
         {
             yield return dpd;
         }
-        if (NatTraversalOneSided(primary) is { } nat)
+        if (NatTraversal(primary) is { } nat)
         {
             yield return nat;
         }
@@ -100,31 +100,53 @@ public sealed class LifecycleSettingsAnalyzer : PairAnalyzer
         return new PairFinding(diagnostic.WithFixes(fix.Build()), []);
     }
 
-    private static PairFinding? NatTraversalOneSided(NegotiationDirection d)
+    /// <summary>
+    /// Forced encapsulation: SD3006 (info) when the other end follows (NAT-T enabled or forced too) — the tunnel moves
+    /// to UDP 4500, which the path must let through; SD3005 (warning) when the other end has NAT-T disabled.
+    /// </summary>
+    private static PairFinding? NatTraversal(NegotiationDirection d)
     {
         var (a, b) = (d.Initiator, d.Responder);
-        var modes = (a.NatTraversal.Value, b.NatTraversal.Value);
-        if (modes.Item1 == modes.Item2 || (modes.Item1 != NatTraversalMode.Force && modes.Item2 != NatTraversalMode.Force))
+        if (a.NatTraversal.Value != NatTraversalMode.Force && b.NatTraversal.Value != NatTraversalMode.Force)
         {
             return null;
         }
         var (forced, other) = a.NatTraversal.Value == NatTraversalMode.Force ? (a, b) : (b, a);
-        var disabled = other.NatTraversal.Value == NatTraversalMode.Disable;
-        var text = disabled
-            ? $"NAT-T is forced on {EndNames.Short(forced, other)} ({EndNames.Source(forced, forced.NatTraversal)}) but disabled on {EndNames.Short(other, forced)} ({EndNames.Source(other, other.NatTraversal)}): UDP-encapsulated ESP will not be understood"
-            : $"NAT-T is forced only on {EndNames.Short(forced, other)} ({EndNames.Source(forced, forced.NatTraversal)}): both ends move to UDP 4500 and ESP is UDP-encapsulated; UDP 4500 must be open on the path";
-        var diagnostic = Diagnostic.Create(Rules.LifecycleSettings, EndNames.LocationOf(forced, forced.NatTraversal), new LocalizedText(text,
-                $"NAT-T の強制は {EndNames.Short(forced, other)} のみです"))
-            .WithSeverity(disabled ? Severity.Warning : Severity.Info);
-        var fix = new FixBuilder();
-        if (other.Vendor == PeerVendor.Seil)
+        if (other.NatTraversal.Value == NatTraversalMode.Disable)
         {
-            fix.Set(other, SeilKeys.NatTraversal, disabled ? "enable" : "force");
+            var text = $"NAT-T is forced on {EndNames.Short(forced, other)} ({EndNames.Source(forced, forced.NatTraversal)}) but disabled on {EndNames.Short(other, forced)} ({EndNames.Source(other, other.NatTraversal)}): UDP-encapsulated ESP will not be understood";
+            var location = EndNames.LocationOf(forced, forced.NatTraversal);
+            var diagnostic = Diagnostic.Create(Rules.LifecycleSettings, location, new LocalizedText(text,
+                    $"NAT-T は {EndNames.Short(forced, other)} で強制されていますが、{EndNames.Short(other, forced)} では無効です"))
+                .WithSeverity(Severity.Warning)
+                .WithAdditionalLocations(Others(location, EndNames.LocationOf(other, other.NatTraversal)))
+                .WithFixes(other.Vendor == PeerVendor.Seil
+                    ? new FixBuilder().Set(other, SeilKeys.NatTraversal, "enable").Build()
+                    : new FixBuilder().Remove(forced, forced.Vendor == PeerVendor.Seil ? SeilKeys.NatTraversal : StrongSwanKeys.ForceEncaps, "forced NAT-T").Build());
+            return new PairFinding(diagnostic, [d, new(b, a)]);
         }
-        else
+        var both = other.NatTraversal.Value == NatTraversalMode.Force;
+        var who = both
+            ? $"both ends ({EndNames.Short(forced, other)} {EndNames.Source(forced, forced.NatTraversal)}, {EndNames.Short(other, forced)} {EndNames.Source(other, other.NatTraversal)})"
+            : $"{EndNames.Short(forced, other)} ({EndNames.Source(forced, forced.NatTraversal)}; {EndNames.Short(other, forced)} follows, NAT-T {EndNames.Source(other, other.NatTraversal)})";
+        var whoJa = both ? "両端" : EndNames.Short(forced, other);
+        var at = EndNames.LocationOf(forced, forced.NatTraversal);
+        var nat = Diagnostic.Create(Rules.NatTraversal, at, new LocalizedText(
+                $"forced by {who}: IKE moves to UDP 4500 at Main Mode message 5 and ESP is UDP-encapsulated (RFC 3948); UDP 4500 must be open on the path",
+                $"{whoJa} が強制: Main Mode の 5 番目のメッセージから IKE は UDP 4500 に移り、ESP は UDP カプセル化されます (RFC 3948)。経路上で UDP 4500 を通す必要があります"))
+            .WithAdditionalLocations(both ? Others(at, EndNames.LocationOf(other, other.NatTraversal)) : []);
+        // The forced end fakes its NAT-D hash, so a charon on the other end concludes the forcing end is behind a NAT
+        // (lab 13). racoon's wording for the same conclusion is not verified: no line is predicted for a SEIL.
+        if (other.Vendor == PeerVendor.StrongSwan)
         {
-            fix.Set(other, StrongSwanKeys.ForceEncaps, "yes");
+            nat = nat.WithEvidence(PredictedLogs.Line(other, "remote host is behind NAT"));
         }
-        return new PairFinding(diagnostic.WithFixes(fix.Build()), disabled ? [d, new(b, a)] : []);
+        // Forcing is usually a test setting (the seed uses it to stand in for a NAT): without it NAT-T still starts when a NAT is detected.
+        var removal = new FixBuilder().Remove(forced, forced.Vendor == PeerVendor.Seil ? SeilKeys.NatTraversal : StrongSwanKeys.ForceEncaps, "forced NAT-T");
+        if (both)
+        {
+            removal.Remove(other, other.Vendor == PeerVendor.Seil ? SeilKeys.NatTraversal : StrongSwanKeys.ForceEncaps, "forced NAT-T");
+        }
+        return new PairFinding(nat.WithFixes(removal.Build("Only if it was set for a test: NAT-T is still used when a NAT is detected.")), []);
     }
 }

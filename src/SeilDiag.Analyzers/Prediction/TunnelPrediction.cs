@@ -57,7 +57,7 @@ public sealed record PairPrediction(PeerPair Pair, IReadOnlyList<DirectionPredic
     /// <summary>
     /// Text for the CLI: the pair, then one line with both directions ("SEIL → strongSwan: phase 1 fails
     /// (SD1001); strongSwan → SEIL: phase 1 fails (SD1001)" or "both directions: tunnel comes up with ..."),
-    /// then who starts it and the PSK verdict.
+    /// then who starts it, the PSK verdict, and what each end does for DPD and NAT-T.
     /// </summary>
     public IReadOnlyList<string> SummaryLines()
     {
@@ -81,6 +81,8 @@ public sealed record PairPrediction(PeerPair Pair, IReadOnlyList<DirectionPredic
             PskVerdict.Unverifiable => "pre-shared key: unverifiable (a key or ipsec.secrets was not given)",
             _ => "pre-shared key: not used",
         });
+        lines.Add(LifecycleSummary.Dpd(Pair));
+        lines.Add(LifecycleSummary.NatTraversal(Pair));
         return lines;
     }
 }
