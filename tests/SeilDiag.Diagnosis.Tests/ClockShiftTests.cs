@@ -1,26 +1,15 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace SeilDiag.Diagnosis.Tests;
 
 /// <summary>
 /// One log rewritten as if its host ran 9 hours ahead (Japanese local time, as a SEIL logs) and 37 s fast: the
 /// offset is found within a second, against the capture and, without it, against the other log.
 /// </summary>
-public partial class ClockShiftTests
+public class ClockShiftTests
 {
     private static readonly TimeSpan Shift = TimeSpan.FromHours(9) + TimeSpan.FromSeconds(37);
 
-    [GeneratedRegex(@"^(?<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)", RegexOptions.Multiline)]
-    private static partial Regex SyslogStamp();
-
     /// <summary>Rewrites every "Nov 28 00:35:34" stamp of the seil log by <see cref="Shift"/> (crossing days as a clock would).</summary>
-    internal static string ShiftSeilLog(string path, string text) =>
-        !path.EndsWith("seil-charon.log", StringComparison.Ordinal) ? text : SyslogStamp().Replace(text, m =>
-        {
-            var time = DateTime.ParseExact("2026 " + Regex.Replace(m.Groups["stamp"].Value, " +", " "), "yyyy MMM d HH:mm:ss", CultureInfo.InvariantCulture) + Shift;
-            return $"{time.ToString("MMM", CultureInfo.InvariantCulture)} {time.Day,2} {time:HH:mm:ss}";
-        });
+    internal static string ShiftSeilLog(string path, string text) => LogShift.Of("seil-charon.log", Shift)(path, text);
 
     [SkippableTheory]
     [InlineData("03-phase1-dh-mismatch", "SD1001")]

@@ -34,6 +34,21 @@ public sealed record LoggedEvent(int Line, DateTimeOffset? Time, string Text)
     /// packet the line goes with (1 or 2), else 0. racoon prints no packet sizes, so these are its clock anchors.
     /// </summary>
     public int StartsPhase { get; init; }
+
+    /// <summary>The negotiation step the line marks, for pairing it with the other end's log.</summary>
+    public NegotiationMilestone Milestone { get; init; }
+
+    /// <summary>The log front-end's session the line belongs to (<c>LogSession.Id</c>); 0 when not known.</summary>
+    public int Session { get; init; }
+
+    /// <summary>
+    /// The other end's session of the same negotiation (<c>LogSession.Counterpart.Id</c>, paired by the log
+    /// front-end from both ends' logs); 0 when none was paired. Only lines of paired sessions align two logs.
+    /// </summary>
+    public int Counterpart { get; init; }
+
+    /// <summary>The peers of the line's session (unordered), when the log named both.</summary>
+    public TunnelEndpoints? Tunnel { get; init; }
 }
 
 /// <summary>The events of one log file, and which kind of log it is.</summary>
@@ -45,15 +60,17 @@ public sealed record LogSourceEvents(string Path, EvidenceSource Source, IReadOn
     /// </summary>
     public static IReadOnlyList<LogSourceEvents> From(LogAnalysis analysis) =>
         analysis.Sessions
-            .SelectMany(s => s.Events)
-            .GroupBy(e => e.Path)
+            .Select(s => (Session: s, Tunnel: TunnelEndpoints.Of(s.Local?.Address, s.Remote?.Address)))
+            .SelectMany(s => s.Session.Events.Select(e => (Event: e, s.Session, s.Tunnel)))
+            .GroupBy(x => x.Event.Path)
             .Select(g => new LogSourceEvents(
                 g.Key,
-                g.First().Daemon == LogDaemon.Racoon ? EvidenceSource.SeilLog : EvidenceSource.CharonLog,
-                g.DistinctBy(e => e.Line).OrderBy(e => e.Line).Select(ToLogged).ToList()))
+                g.First().Event.Daemon == LogDaemon.Racoon ? EvidenceSource.SeilLog : EvidenceSource.CharonLog,
+                // A line kept by two sessions (rare: a line before the IKE_SA name was known) stays with the first.
+                g.DistinctBy(x => x.Event.Line).OrderBy(x => x.Event.Line).Select(x => ToLogged(x.Event, x.Session, x.Tunnel)).ToList()))
             .ToList();
 
-    private static LoggedEvent ToLogged(LogEvent e)
+    private static LoggedEvent ToLogged(LogEvent e, LogSession session, TunnelEndpoints? tunnel)
     {
         var (direction, phase) = e.Kind switch
         {
@@ -74,6 +91,19 @@ public sealed record LogSourceEvents(string Path, EvidenceSource Source, IReadOn
             To = to?.Address,
             Bytes = direction == LoggedPacketDirection.None || phase != 0 ? 0 : e.Number,
             StartsPhase = phase,
+            Milestone = MilestoneOf(e.Kind),
+            Session = session.Id,
+            Counterpart = session.Counterpart?.Id ?? 0,
+            Tunnel = tunnel,
         };
     }
+
+    private static NegotiationMilestone MilestoneOf(LogEventKind kind) => kind switch
+    {
+        LogEventKind.Phase1Initiating or LogEventKind.Phase1PeerInitiating => NegotiationMilestone.Phase1Start,
+        LogEventKind.IkeSaEstablished => NegotiationMilestone.Phase1Established,
+        LogEventKind.Phase2Initiating or LogEventKind.Phase2Responding => NegotiationMilestone.Phase2Start,
+        LogEventKind.ChildSaEstablished => NegotiationMilestone.Phase2Established,
+        _ => NegotiationMilestone.None,
+    };
 }
