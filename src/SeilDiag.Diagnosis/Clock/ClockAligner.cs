@@ -3,8 +3,8 @@ using SeilDiag.Model;
 namespace SeilDiag.Diagnosis;
 
 /// <summary>
-/// Estimates how far each log's clock is from the reference clock: the capture's when there is one, else the first
-/// log's. A log is first paired with the capture (packets of the same direction and length); a log that matched no
+/// Estimates how far each log's clock is from the reference clock: the capture's when there is one, else the log's
+/// with most negotiations paired with the others' (the first given on a tie). A log is first paired with the capture (packets of the same direction and length); a log that matched no
 /// packet, or every log when there is no capture, is then paired with a log already placed, through the lines both
 /// ends wrote about the same negotiation (<see cref="LogPairAnchors"/>), so a chain of logs reaches the reference.
 /// Hours of time-zone difference and minutes of skew are found the same way, since nothing limits the candidate
@@ -42,8 +42,9 @@ public static class ClockAligner
         }
         else
         {
-            referenceName = Path.GetFileName(logs[0].Path);
-            placed[0] = new ClockOffset(logs[0].Path, TimeSpan.Zero, 0, "reference clock (no capture given): the other logs are aligned to it");
+            var reference = ReferenceLog(logs);
+            referenceName = Path.GetFileName(logs[reference].Path);
+            placed[reference] = new ClockOffset(logs[reference].Path, TimeSpan.Zero, 0, "reference clock (no capture given): the other logs are aligned to it");
         }
         var logWhy = PlaceThroughOtherLogs(logs, placed, referenceName);
         return [.. logs.Select((log, i) => placed[i] ?? new ClockOffset(log.Path, TimeSpan.Zero, 0,
@@ -51,6 +52,25 @@ public static class ClockAligner
     }
 
     /// <summary>Places unplaced logs against placed ones until no more can be: the partner with most agreeing lines wins.</summary>
+    /// <summary>
+    /// Without a capture: the log with most negotiations paired with other logs' (the first given on a tie), so an
+    /// unrelated log given first does not leave the two ends of a tunnel unaligned.
+    /// </summary>
+    private static int ReferenceLog(IReadOnlyList<LogSourceEvents> logs)
+    {
+        var best = 0;
+        var bestPaired = -1;
+        for (var i = 0; i < logs.Count; i++)
+        {
+            var paired = logs[i].Events.Where(e => e.Counterpart != 0).Select(e => e.Session).Distinct().Count();
+            if (paired > bestPaired)
+            {
+                (best, bestPaired) = (i, paired);
+            }
+        }
+        return best;
+    }
+
     /// <returns>For each log left unplaced, why.</returns>
     private static string[] PlaceThroughOtherLogs(IReadOnlyList<LogSourceEvents> logs, ClockOffset?[] placed, string referenceName)
     {
