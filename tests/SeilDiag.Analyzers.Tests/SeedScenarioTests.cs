@@ -145,6 +145,46 @@ public class SeedScenarioTests
         Assert.Single(diagnostics.OfRule("SD4002"));
     }
 
+    /// <summary>A SEIL setting the article quotes inside a sentence (S8: "… lifetime : 60 を追加すると …"), as a config line.</summary>
+    internal static string QuotedSeilLine(string article, string key, string value) =>
+        System.Text.RegularExpressions.Regex.Match(article, System.Text.RegularExpressions.Regex.Escape(key) + @"\s*:\s*" + value + @"(?!\d)").Value + "\n";
+
+    [SkippableTheory]
+    [InlineData("interface.ipsec0.ike.proposal.phase1.lifetime", "phase-1 (IKE SA) lifetime of 60 s")]
+    [InlineData("interface.ipsec0.ike.proposal.phase2.lifetime-of-time", "phase-2 (IPsec SA) lifetime of 60 s")]
+    public void S8_a_60_s_lifetime_is_info_at_its_line_and_leaves_the_default_algorithms_alone(string key, string expected)
+    {
+        var line = QuotedSeilLine(Article(), key, "60");
+        Assert.EndsWith("60\n", line);
+        var (model, diagnostics) = Scenario(163, line);
+        var d = diagnostics.Single("SD3005");
+        Assert.Equal(Severity.Info, d.Severity);
+        Assert.Contains(expected, d.Message);
+        Assert.Equal(line.TrimEnd('\n'), model.Documents.Single(x => x.Path == "seil.conf").GetLineText(d.Location!.Line));
+        // Only the lifetime is written: the SEIL default lists (with 3DES and SHA-1) are not the user's choice.
+        Assert.True(diagnostics.OfRule("SD4001").Count == 0, diagnostics.Dump());
+        Assert.Empty(diagnostics.Errors());
+    }
+
+    [SkippableFact]
+    public void S9_forceencaps_is_nat_t_in_use_from_the_config()
+    {
+        var article = Article();
+        // The article states the setting in a sentence ("forceencaps=yes を設定して"); it goes into the S1 conn.
+        var setting = System.Text.RegularExpressions.Regex.Match(article, @"forceencaps=yes").Value;
+        var conf = IpsecConf(article, 163).Replace("        auto=add", $"        {setting}\n        auto=add", StringComparison.Ordinal);
+        var model = Model(SeilBlock(article, 163), conf);
+        var diagnostics = AnalysisContext.Run(model, ConfigAnalyzers.All);
+        var d = diagnostics.Single("SD3006");
+        Assert.Equal(Severity.Info, d.Severity);
+        Assert.Equal("ipsec.conf", d.Location!.Path);
+        Assert.Contains("forced by strongSwan", d.Message);
+        Assert.Contains("SEIL follows", d.Message);
+        Assert.Empty(diagnostics.OfRule("SD3005"));
+        Assert.Empty(diagnostics.Errors());
+        Assert.Contains(TunnelPrediction.Predict(model).Single().SummaryLines(), l => l.StartsWith("NAT-T: forced by strongSwan", StringComparison.Ordinal));
+    }
+
     [SkippableFact]
     public void S2_with_auto_add_each_fix_makes_somebody_initiate()
     {

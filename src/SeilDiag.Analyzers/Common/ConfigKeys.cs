@@ -22,6 +22,11 @@ internal static class SeilKeys
     public const string Dpd = "ike.dpd";
     public const string NatTraversal = "nat-traversal";
 
+    /// <summary>The keys of one proposal: a SEIL may set one of them (the lifetime) and leave the others at their defaults.</summary>
+    public static readonly string[] Phase1Keys = [Phase1Encryption, Phase1Hash, Phase1Group, Phase1Lifetime];
+
+    public static readonly string[] Phase2Keys = [Phase2Encryption, Phase2Authentication, Phase2Pfs, Phase2Lifetime];
+
     /// <summary>"ike.my-identifier.fqdn" / ".user-fqdn" for the identity's type.</summary>
     public static string IdentifierValueKey(string typeKey, string type) => typeKey[..typeKey.LastIndexOf('.')] + "." + type;
 }

@@ -40,7 +40,8 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
         }
         var isSeil = peer.Vendor == PeerVendor.Seil;
         var written = WrittenAlgorithms.For(peer, StrongSwanKeys.Ike);
-        foreach (var cipher in proposals.Select(p => p.Encryption).Distinct().Where(c => IkeNames.IsWeak(c) && written(IkeNames.Find(c)?.StrongSwan)))
+        bool SeilWritten(string key) => WrittenAlgorithms.SeilKeyWritten(peer, key, SeilKeys.Phase1Keys);
+        foreach (var cipher in proposals.Select(p => p.Encryption).Distinct().Where(c => IkeNames.IsWeak(c) && written(IkeNames.Find(c)?.StrongSwan) && SeilWritten(SeilKeys.Phase1Encryption)))
         {
             var replacement = AlgorithmText.StrongReplacement(cipher);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase1Encryption : StrongSwanKeys.Ike, AlgorithmText.Log(cipher), null,
@@ -48,7 +49,7 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
                 AlgorithmText.Keyword(peer.Vendor, replacement)!);
         }
         var hashes = proposals.Select(p => p.Hash).Distinct().ToList();
-        foreach (var hash in hashes.Where(h => (IkeNames.IsWeak(h) || (h == HashAlgorithm.Sha1 && hashes.Count == 1)) && written(IkeNames.Find(h).StrongSwan)))
+        foreach (var hash in hashes.Where(h => (IkeNames.IsWeak(h) || (h == HashAlgorithm.Sha1 && hashes.Count == 1)) && written(IkeNames.Find(h).StrongSwan) && SeilWritten(SeilKeys.Phase1Hash)))
         {
             var replacement = AlgorithmText.StrongReplacement(hash);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase1Hash : StrongSwanKeys.Ike, AlgorithmText.Log(hash),
@@ -56,7 +57,7 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
                 proposals.Select(p => p.Hash == hash ? p with { Hash = replacement } : p).Distinct().ToList(), null,
                 AlgorithmText.Keyword(peer.Vendor, replacement)!);
         }
-        foreach (var group in proposals.Select(p => p.Group).Distinct().Where(g => IkeNames.IsWeak(g) && written(IkeNames.Find(g)?.StrongSwan)))
+        foreach (var group in proposals.Select(p => p.Group).Distinct().Where(g => IkeNames.IsWeak(g) && written(IkeNames.Find(g)?.StrongSwan) && SeilWritten(SeilKeys.Phase1Group)))
         {
             var replacement = AlgorithmText.StrongReplacement(group);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase1Group : StrongSwanKeys.Ike, AlgorithmText.Log(group), null,
@@ -73,7 +74,8 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
         }
         var isSeil = peer.Vendor == PeerVendor.Seil;
         var written = WrittenAlgorithms.For(peer, StrongSwanKeys.Esp);
-        foreach (var cipher in proposals.Select(p => p.Encryption).Distinct().Where(c => IkeNames.IsWeak(c) && written(IkeNames.Find(c)?.StrongSwan)))
+        bool SeilWritten(string key) => WrittenAlgorithms.SeilKeyWritten(peer, key, SeilKeys.Phase2Keys);
+        foreach (var cipher in proposals.Select(p => p.Encryption).Distinct().Where(c => IkeNames.IsWeak(c) && written(IkeNames.Find(c)?.StrongSwan) && SeilWritten(SeilKeys.Phase2Encryption)))
         {
             var replacement = AlgorithmText.StrongReplacement(cipher);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase2Encryption : StrongSwanKeys.Esp, AlgorithmText.Log(cipher), null, null,
@@ -81,7 +83,7 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
                 AlgorithmText.Keyword(peer.Vendor, replacement));
         }
         var integrities = proposals.Select(p => p.Integrity).Distinct().ToList();
-        foreach (var integrity in integrities.Where(i => (IkeNames.IsWeak(i) || (i == IntegrityAlgorithm.HmacSha1_96 && integrities.Count == 1)) && written(IkeNames.Find(i)?.StrongSwan)))
+        foreach (var integrity in integrities.Where(i => (IkeNames.IsWeak(i) || (i == IntegrityAlgorithm.HmacSha1_96 && integrities.Count == 1)) && written(IkeNames.Find(i)?.StrongSwan) && SeilWritten(SeilKeys.Phase2Authentication)))
         {
             var replacement = AlgorithmText.StrongReplacement(integrity);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase2Authentication : StrongSwanKeys.Esp, AlgorithmText.Log(integrity),
@@ -89,7 +91,7 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
                 proposals.Select(p => p.Integrity == integrity ? p with { Integrity = replacement } : p).Distinct().ToList(),
                 AlgorithmText.Keyword(peer.Vendor, replacement));
         }
-        foreach (var group in proposals.Select(p => p.Pfs).Distinct().Where(g => g != DhGroup.None && IkeNames.IsWeak(g) && written(IkeNames.Find(g)?.StrongSwan)))
+        foreach (var group in proposals.Select(p => p.Pfs).Distinct().Where(g => g != DhGroup.None && IkeNames.IsWeak(g) && written(IkeNames.Find(g)?.StrongSwan) && SeilWritten(SeilKeys.Phase2Pfs)))
         {
             var replacement = AlgorithmText.StrongReplacement(group);
             yield return Make(peer, partner, isSeil ? SeilKeys.Phase2Pfs : StrongSwanKeys.Esp, AlgorithmText.Log(group),
