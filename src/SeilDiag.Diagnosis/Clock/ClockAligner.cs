@@ -51,7 +51,6 @@ public static class ClockAligner
             $"{OffsetText.NotEstimated}: {string.Join("; and ", new[] { why[i], logWhy[i] }.OfType<string>())}; times as logged"))];
     }
 
-    /// <summary>Places unplaced logs against placed ones until no more can be: the partner with most agreeing lines wins.</summary>
     /// <summary>
     /// Without a capture: the log with most negotiations paired with other logs' (the first given on a tie), so an
     /// unrelated log given first does not leave the two ends of a tunnel unaligned.
@@ -71,6 +70,7 @@ public static class ClockAligner
         return best;
     }
 
+    /// <summary>Places unplaced logs against placed ones until no more can be: the partner with most agreeing lines wins.</summary>
     /// <returns>For each log left unplaced, why.</returns>
     private static string[] PlaceThroughOtherLogs(IReadOnlyList<LogSourceEvents> logs, ClockOffset?[] placed, string referenceName)
     {

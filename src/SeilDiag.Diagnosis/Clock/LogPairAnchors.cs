@@ -120,16 +120,18 @@ internal static class LogPairAnchors
 
     /// <summary>
     /// What a line pairs with: a packet line with the other end's line of the same packet (sent ↔ received, same
-    /// endpoints and byte count), a step with the other end's same step, both within the same tunnel.
+    /// endpoints and byte count), a step with the other end's same step of the same tunnel.
     /// </summary>
     private static Key? KeyOf(LoggedEvent e, bool opposite)
     {
         if (e.Packet != LoggedPacketDirection.None && e.Bytes > 0 && e.From is not null && e.To is not null)
         {
             var direction = !opposite ? e.Packet : e.Packet == LoggedPacketDirection.Sent ? LoggedPacketDirection.Received : LoggedPacketDirection.Sent;
-            return new Key(e.Tunnel, direction, e.From, e.To, e.Bytes, NegotiationMilestone.None);
+            // The packet's own endpoints name its tunnel, even in a session whose peers the log never named.
+            return new Key(null, direction, e.From, e.To, e.Bytes, NegotiationMilestone.None);
         }
-        return e.Milestone != NegotiationMilestone.None
+        // A step says nothing of which tunnel it belongs to but through its session's peers.
+        return e.Milestone != NegotiationMilestone.None && e.Tunnel is not null
             ? new Key(e.Tunnel, LoggedPacketDirection.None, null, null, 0, e.Milestone)
             : null;
     }
