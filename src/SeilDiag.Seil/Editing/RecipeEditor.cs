@@ -11,10 +11,30 @@ namespace SeilDiag.Seil.Editing;
 /// <summary>
 /// <see cref="IConfigEditor"/> for one seil8 <c>interface.ipsecN</c>. Keys are relative to <c>interface.ipsecN.</c>.
 /// Edits touch only the value being changed (or whole lines being added or removed): every other byte stays.
+/// The same editing works under any other prefix (<see cref="ForPrefix"/>): a policy-based peer's
+/// <see cref="RecipePolicyEditor"/> edits <c>ike.peer.N.</c> and <c>ipsec.security-policy.N.</c> with it.
 /// </summary>
-public sealed class RecipeEditor(SourceText text, IReadOnlyList<SeilLine> lines, string interfaceName) : IConfigEditor
+public sealed class RecipeEditor : IConfigEditor
 {
-    public string Prefix { get; } = $"interface.{interfaceName}.";
+    private readonly SourceText text;
+    private readonly IReadOnlyList<SeilLine> lines;
+
+    public RecipeEditor(SourceText text, IReadOnlyList<SeilLine> lines, string interfaceName)
+        : this(text, lines, prefix: $"interface.{interfaceName}.")
+    {
+    }
+
+    private RecipeEditor(SourceText text, IReadOnlyList<SeilLine> lines, string prefix, bool _ = false)
+    {
+        this.text = text;
+        this.lines = lines;
+        Prefix = prefix;
+    }
+
+    /// <summary>An editor for the keys under <paramref name="prefix"/> (ending in '.').</summary>
+    public static RecipeEditor ForPrefix(SourceText text, IReadOnlyList<SeilLine> lines, string prefix) => new(text, lines, prefix, false);
+
+    public string Prefix { get; }
 
     public string DisplayKey(string key) => Prefix + key;
 

@@ -20,7 +20,8 @@ internal static class RecipeFrontEnd
         var routes = RecipeRoutes.Build(text, settings);
 
         var needs = new List<TunnelRoutingNeed>();
-        foreach (var peer in peers)
+        // Only routing-based peers need a route into their interface; a policy-based peer's traffic is its policies.
+        foreach (var peer in peers.Where(p => p.Name.StartsWith("interface.", StringComparison.Ordinal)))
         {
             var name = peer.Name["interface.".Length..];
             if (settings.TryGetValue($"{peer.Name}.ike.proposal.phase2.proxy-id.ipv4.remote", out var remote) && remote.IsValid

@@ -12,10 +12,11 @@ using SeilDiag.Text;
 namespace SeilDiag.Seil.Recipe;
 
 /// <summary>
-/// Builds one <see cref="PeerConfig"/> per <c>interface.ipsecN</c> from the effective seil8 settings, filling
-/// every value the user left out with the seil8 default (<see cref="SeilDefaults.Seil8"/>).
+/// Builds one <see cref="PeerConfig"/> per <c>interface.ipsecN</c> (routing-based) and per <c>ike.peer.N</c>
+/// (policy-based, RecipePeerBuilder.Policy.cs) from the effective seil8 settings, filling every value the user left
+/// out with the seil8 default (<see cref="SeilDefaults.Seil8"/>).
 /// </summary>
-internal sealed class RecipePeerBuilder(SourceText text, IReadOnlyList<SeilLine> lines, IReadOnlyDictionary<string, EffectiveSetting> settings, List<Diagnostic> diagnostics)
+internal sealed partial class RecipePeerBuilder(SourceText text, IReadOnlyList<SeilLine> lines, IReadOnlyDictionary<string, EffectiveSetting> settings, List<Diagnostic> diagnostics)
 {
     private static readonly SeilDefaults Defaults = SeilDefaults.Seil8;
 
@@ -33,7 +34,7 @@ internal sealed class RecipePeerBuilder(SourceText text, IReadOnlyList<SeilLine>
             .Where(s => s.Key.StartsWith("interface.", StringComparison.Ordinal))
             .GroupBy(s => s.Line.Key.Segments[1].Text)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<EffectiveSetting>)[.. g]);
-        return [.. interfaces.Select(i => BuildPeer(i.Name, i.FirstLine, byInterface[i.Name]))];
+        return [.. interfaces.Select(i => BuildPeer(i.Name, i.FirstLine, byInterface[i.Name])), .. BuildPolicyPeers()];
     }
 
     private PeerConfig BuildPeer(string name, int firstLine, IReadOnlyList<EffectiveSetting> own)
@@ -78,7 +79,7 @@ internal sealed class RecipePeerBuilder(SourceText text, IReadOnlyList<SeilLine>
             Phase1Proposals = phase1Where is null ? Located<IReadOnlyList<Phase1Proposal>>.Default(phase1) : Located<IReadOnlyList<Phase1Proposal>>.At(phase1, phase1Where),
             Phase2Proposals = phase2Where is null ? Located<IReadOnlyList<Phase2Proposal>>.Default(phase2) : Located<IReadOnlyList<Phase2Proposal>>.At(phase2, phase2Where),
             ProxyIds = ProxyIds(peer),
-            Initiation = Initiation(peer),
+            Initiation = Initiation(peer, "ike.responder-only"),
             Phase1Lifetime = phase1Lifetime,
             Phase2Lifetime = peer.Parse("ike.proposal.phase2.lifetime-of-time", Time, Defaults.Phase2Lifetime),
             Phase2LifetimeBytes = peer.Parse("ike.proposal.phase2.lifetime-of-byte", v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null, (long?)null),
@@ -99,9 +100,9 @@ internal sealed class RecipePeerBuilder(SourceText text, IReadOnlyList<SeilLine>
             ? Located<T>.At(v, Location.InText(text, s.Line.ValueSpan))
             : Located<T>.Default(fallback);
 
-    private Located<Initiation> Initiation(PeerScope peer)
+    private Located<Initiation> Initiation(PeerScope peer, string responderOnlyKey)
     {
-        var responderOnly = peer.Get("ike.responder-only");
+        var responderOnly = peer.Get(responderOnlyKey);
         if (responderOnly is { Value: "enable" })
         {
             return Located<Initiation>.At(Model.Initiation.RespondOnly, peer.Where(responderOnly));

@@ -54,17 +54,21 @@ public static class RecipeSchema
         "hostname", "timezone", "filter", "nat", "nat6", "dns-forwarder", "dhcp", "dhcp6", "ntp", "syslog", "sshd", "telnetd",
         "httpd", "snmp", "resolver", "floatlink", "macfilter", "option", "arp", "ndp", "bridge", "appgw", "rtadvd", "upnp", "vrrp",
         "cbq", "monitor", "sntp", "login", "environment", "l2tp", "pppac", "ppp", "proxyarp", "qos", "router-advertisement",
-        "sesame", "bgp", "ospf", "rip", "ripng", "event", "ipsec", "mail", "certificate", "sflow", "ipv6", "ipv4", "lldp",
+        "sesame", "bgp", "ospf", "rip", "ripng", "event", "mail", "certificate", "sflow", "ipv6", "ipv4", "lldp",
         "password", "webapi", "miniupnpd", "hosts", "obs", "user", "interface-group", "route6", "rtsol", "keepalive",
     };
 
     private static readonly string[] ModelledTopLevel = ["interface", "route", "ike", "ipsec"];
+
+    private static readonly SeilValueType CheckLevel = SeilValueType.Keywords("obey", "strict", "claim", "exact");
 
     internal static SchemaNode IpsecInterface { get; } = BuildIpsecInterface();
 
     private static readonly SchemaNode OtherInterface = BuildOtherInterface();
     private static readonly SchemaNode Route = BuildRoute();
     private static readonly SchemaNode Ike = BuildIke();
+    private static readonly SchemaNode Ipsec = BuildIpsec();
+    private static readonly SchemaNode SecurityAssociation = BuildSecurityAssociation();
 
     /// <summary>The key relative to <c>interface.ipsecN.</c> as the model and the editor name it.</summary>
     public static IEnumerable<string> IpsecKeys => Flatten(IpsecInterface, "");
@@ -95,7 +99,7 @@ public static class RecipeSchema
                 "seil8 の interface.ipsecN では NAT-T を無効にできません。この行を削除してください (enable では NAT 検出時のみ NAT-T を使います)")),
         }));
         root.Add("ike.exchange-mode", SeilValueType.Keywords("main", "aggressive"));
-        root.Add("ike.check-level", SeilValueType.Keywords("obey", "strict", "claim", "exact"));
+        root.Add("ike.check-level", CheckLevel);
         root.Add("ike.initial-contact", SeilValueType.EnableDisable);
         root.Add("ike.dpd", SeilValueType.EnableDisable);
         root.Add("ike.prefer-new-phase1", SeilValueType.EnableDisable);
@@ -172,9 +176,75 @@ public static class RecipeSchema
         root.Add("phase1-timeout", SeilValueType.RecipeTime(1, 3600));
         root.Add("phase2-timeout", SeilValueType.RecipeTime(1, 3600));
         root.Add("retry", SeilValueType.Integer(0, 100));
-        root.Add("peer.*");
+        AddPolicyPeer(root);
         return root;
     }
+
+    /// <summary>
+    /// Policy-based IPsec's <c>ike.peer.N.*</c> (seil-reference.md §1.6, from IIJ's converter): the routing-based peer
+    /// settings without the <c>ike.</c> level, and one phase-1 proposal under <c>proposal.</c>.
+    /// </summary>
+    private static void AddPolicyPeer(SchemaNode ike)
+    {
+        const string peer = "peer.#.";
+        ike.Add(peer + "address", SeilValueType.PeerAddress);
+        ike.Add(peer + "exchange-mode", SeilValueType.Keywords("main", "aggressive"));
+        ike.Add(peer + "check-level", CheckLevel);
+        ike.Add(peer + "dpd", SeilValueType.EnableDisable);
+        ike.Add(peer + "initial-contact", SeilValueType.EnableDisable);
+        ike.Add(peer + "prefer-new-phase1", SeilValueType.EnableDisable);
+        ike.Add(peer + "responder-only", SeilValueType.EnableDisable);
+        ike.Add(peer + "nonce-size", SeilValueType.Integer(8, 256));
+        // Unlike interface.ipsecN, a policy-based peer may disable NAT-T (the converter writes 'disable' for seil3's default).
+        ike.Add(peer + "nat-traversal", SeilValueType.Keywords("enable", "disable", "force"));
+        ike.Add(peer + "preshared-key", SeilValueType.Text);
+        foreach (var side in new[] { "my-identifier", "peers-identifier" })
+        {
+            ike.Add($"{peer}{side}.type", IdentifierType);
+            ike.Add($"{peer}{side}.fqdn", SeilValueType.Text);
+            ike.Add($"{peer}{side}.user-fqdn", SeilValueType.Text);
+        }
+        ike.Add(peer + "proposal.encryption.#.algorithm", Phase1Encryption);
+        ike.Add(peer + "proposal.hash.#.algorithm", Phase1Hash);
+        ike.Add(peer + "proposal.dh-group", DhGroups);
+        ike.Add(peer + "proposal.lifetime", Lifetime);
+    }
+
+    /// <summary>
+    /// <c>ipsec.security-policy.N.*</c> (§1.6): the traffic selector and the phase-2 proposal of one policy. Other
+    /// <c>ipsec.*</c> areas stay unmodelled (open); <c>ipsec.security-association.saN</c> is <see cref="SecurityAssociation"/>.
+    /// </summary>
+    private static SchemaNode BuildIpsec()
+    {
+        var root = new SchemaNode { Open = true };
+        const string policy = "security-policy.#.";
+        root.Add(policy + "security-association", SeilValueType.SaName);
+        root.Add(policy + "source.address", SeilValueType.PolicySource);
+        root.Add(policy + "source.port", SeilValueType.Port);
+        root.Add(policy + "destination.address", SeilValueType.PolicyDestination);
+        root.Add(policy + "destination.port", SeilValueType.Port);
+        root.Add(policy + "protocol", SeilValueType.Text);
+        root.Add(policy + "ike.proposal.encryption.#.algorithm", Phase2Encryption);
+        root.Add(policy + "ike.proposal.authentication.#.algorithm", Phase2Authentication);
+        root.Add(policy + "ike.proposal.pfs-group", PfsGroups);
+        root.Add(policy + "ike.proposal.lifetime-of-time", Lifetime);
+        return root;
+    }
+
+    /// <summary><c>ipsec.security-association.saN.*</c> (§1.6, SA-W2 manual): where the SA runs between.</summary>
+    private static SchemaNode BuildSecurityAssociation()
+    {
+        var root = new SchemaNode();
+        root.Add("address-type", SeilValueType.Keywords("static", "dynamic"));
+        root.Add("local-address", SeilValueType.AddressOrInterface);
+        root.Add("remote-address", SeilValueType.AnyAddress);
+        root.Add("share-session", SeilValueType.EnableDisable);
+        return root;
+    }
+
+    /// <summary>True for "sa0" .. "sa9999": the name[] index of <c>ipsec.security-association.sa[]</c>.</summary>
+    public static bool IsSaName(string name) =>
+        name.Length is > 2 and <= 6 && name.StartsWith("sa", StringComparison.Ordinal) && name[2..].All(char.IsAsciiDigit);
 
     private static SchemaNode? Find(SchemaNode root, string key)
     {
@@ -236,6 +306,14 @@ public static class RecipeSchema
                 return Walk(Route, segments, 1, "route.");
             case "ike":
                 return Walk(Ike, segments, 1, "ike.");
+            case "ipsec" when segments.Length >= 2 && segments[1] == "security-association":
+                if (segments.Length < 4 || !IsSaName(segments[2]))
+                {
+                    return new KeyResolution(KeyStatus.Unknown, Segment: Math.Min(2, segments.Length - 1), SegmentEnd: Math.Min(2, segments.Length - 1));
+                }
+                return Walk(SecurityAssociation, segments, 3, $"ipsec.security-association.{segments[2]}.");
+            case "ipsec":
+                return Walk(Ipsec, segments, 1, "ipsec.");
         }
         if (OtherTopLevel.Contains(segments[0]))
         {

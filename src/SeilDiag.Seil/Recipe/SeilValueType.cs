@@ -32,6 +32,27 @@ public abstract class SeilValueType
 
     public static SeilValueType EnableDisable { get; } = Keywords("enable", "disable");
 
+    /// <summary>An IPv4 or IPv6 address (the remote end of a policy-based SA).</summary>
+    public static SeilValueType AnyAddress { get; } = new EitherAddress(allowInterface: false, allowDynamic: false);
+
+    /// <summary><c>ike.peer.N.address</c>: an IPv4/IPv6 address, or <c>dynamic</c> for a peer whose address changes.</summary>
+    public static SeilValueType PeerAddress { get; } = new EitherAddress(allowInterface: false, allowDynamic: true);
+
+    /// <summary>An IPv4/IPv6 address or an interface whose address is meant (<c>ipsec.security-association.saN.local-address</c>).</summary>
+    public static SeilValueType AddressOrInterface { get; } = new EitherAddress(allowInterface: true, allowDynamic: false);
+
+    /// <summary>A security policy's source: a prefix (a bare address is a host), an interface (its network) or <c>any</c>.</summary>
+    public static SeilValueType PolicySource { get; } = new Selector(allowInterface: true);
+
+    /// <summary>A security policy's destination: a prefix (a bare address is a host) or <c>any</c>.</summary>
+    public static SeilValueType PolicyDestination { get; } = new Selector(allowInterface: false);
+
+    /// <summary>A port number 0-65535 or <c>any</c>.</summary>
+    public static SeilValueType Port { get; } = new PortType();
+
+    /// <summary>The name of an <c>ipsec.security-association.sa[]</c> entry ("sa0").</summary>
+    public static SeilValueType SaName { get; } = new SaNameType();
+
     public static SeilValueType Keywords(params string[] words) => new Keyword(words, null);
 
     /// <summary>Keywords, with specific advice for known wrong values (a seil3 spelling, a value seil8 cannot take).</summary>
@@ -166,5 +187,65 @@ public abstract class SeilValueType
                 ? null
                 : new ValueProblem(L("expected an IPv4 address, an interface name (e.g. ipsec0), 'dhcp' or 'discard'",
                     "IPv4 アドレス、インタフェース名 (例: ipsec0)、dhcp、discard のいずれかです"));
+    }
+
+    private sealed class EitherAddress(bool allowInterface, bool allowDynamic) : SeilValueType
+    {
+        public override ValueProblem? Check(string value)
+        {
+            if (SeilValues.TryParseAddress(value, AddressFamily.InterNetwork, out _) || SeilValues.TryParseAddress(value, AddressFamily.InterNetworkV6, out _)
+                || (allowInterface && SeilValues.IsInterfaceName(value)) || (allowDynamic && value == "dynamic"))
+            {
+                return null;
+            }
+            return new ValueProblem((allowInterface, allowDynamic) switch
+            {
+                (true, _) => L("expected an IPv4/IPv6 address or an interface name (e.g. ge0, pppoe0)", "IPv4/IPv6 アドレスまたはインタフェース名 (例: ge0, pppoe0) です"),
+                (_, true) => L("expected an IPv4/IPv6 address or 'dynamic'", "IPv4/IPv6 アドレスまたは dynamic です"),
+                _ => L("expected an IPv4/IPv6 address", "IPv4/IPv6 アドレスです"),
+            });
+        }
+    }
+
+    private sealed class Selector(bool allowInterface) : SeilValueType
+    {
+        public override ValueProblem? Check(string value)
+        {
+            if (value == "any" || (allowInterface && SeilValues.IsInterfaceName(value)))
+            {
+                return null;
+            }
+            var family = value.Contains(':') ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
+            if (SeilValues.TryParsePrefix(value, family, out _, out var hostBitsSet, out var network))
+            {
+                return null;
+            }
+            if (hostBitsSet && network is not null)
+            {
+                return new ValueProblem(
+                    L($"the address has bits set outside the /{network.Value.PrefixLength} prefix; did you mean '{network}'?",
+                      $"/{network.Value.PrefixLength} のプレフィックス外のビットが立っています。'{network}' の誤りでは?"),
+                    network.ToString());
+            }
+            return new ValueProblem(allowInterface
+                ? L("expected a prefix (a.b.c.d/len), an address, an interface name or 'any'", "プレフィックス (a.b.c.d/len)、アドレス、インタフェース名、any のいずれかです")
+                : L("expected a prefix (a.b.c.d/len), an address or 'any'", "プレフィックス (a.b.c.d/len)、アドレス、any のいずれかです"));
+        }
+    }
+
+    private sealed class PortType : SeilValueType
+    {
+        public override ValueProblem? Check(string value) =>
+            value == "any" || (value.Length is > 0 and <= 5 && value.All(char.IsAsciiDigit) && int.Parse(value, CultureInfo.InvariantCulture) <= 65535)
+                ? null
+                : new ValueProblem(L("expected a port number from 0 to 65535 or 'any'", "0 から 65535 までのポート番号または any です"));
+    }
+
+    private sealed class SaNameType : SeilValueType
+    {
+        public override ValueProblem? Check(string value) =>
+            RecipeSchema.IsSaName(value)
+                ? null
+                : new ValueProblem(L("expected the name of an ipsec.security-association entry (sa0, sa1, ...)", "ipsec.security-association の名前 (sa0, sa1, ...) です"));
     }
 }
