@@ -116,16 +116,40 @@ public static class LogFrontEnd
         return lines == 0 ? 0 : (double)hits / lines;
     }
 
-    // Fully optimised from the first call: this loop runs once per input, so tiered JIT would leave it in OSR code.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Where one input's lines go: its trackers, counts and sample, and whether later sessions are lean.</summary>
+    private sealed class LineSink(LogInput input, SessionTracker tracker, SessionTracker racoonTracker, UnrecognizedSummary summary, List<UnrecognizedLine> unrecognized, Func<bool> lean)
+    {
+        public readonly string Path = input.Path;
+        public readonly SessionTracker Tracker = tracker;
+        public readonly SessionTracker RacoonTracker = racoonTracker;
+        public readonly UnrecognizedSummary Summary = summary;
+        public readonly List<UnrecognizedLine> Unrecognized = unrecognized;
+        public readonly Func<bool> Lean = lean;
+        public readonly YearTracker Years = new();
+    }
+
     private static void ReadInput(LogInput input, SessionTracker tracker, SessionTracker racoonTracker, UnrecognizedSummary summary, List<UnrecognizedLine> unrecognized, Func<bool> lean)
     {
-        var reader = new RawLineReader(input.Reader);
-        var years = new YearTracker();
+        var sink = new LineSink(input, tracker, racoonTracker, summary, unrecognized, lean);
+        if (input.Utf8Source is { CanSeek: true } stream && !Utf8LineReader.StartsWithNonUtf8Bom(stream))
+        {
+            using var bytes = new Utf8LineReader(stream);
+            ReadBytes(bytes, sink);
+        }
+        else
+        {
+            ReadText(new RawLineReader(input.Reader), sink);
+        }
+    }
+
+    // Fully optimised from the first call: this loop runs once per input, so tiered JIT would leave it in OSR code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void ReadText(RawLineReader reader, LineSink sink)
+    {
         while (reader.TryRead(out var line))
         {
             var number = reader.LineNumber;
-            summary.TotalLines = number;
+            sink.Summary.TotalLines = number;
             if (line.IsWhiteSpace())
             {
                 continue;
@@ -133,85 +157,177 @@ public static class LogFrontEnd
             string? problem = null;
             if (reader.WasCut)
             {
-                summary.OverlongLines++;
+                sink.Summary.OverlongLines++;
                 problem = $"line of {reader.FullLength} characters is longer than the {RawLineReader.MaxLineChars}-character limit; only its start was read";
             }
-            // One vectorised scan: a line of printable ASCII (nearly every line) holds neither control characters nor
-            // U+FFFD; the rare other line is then checked for both.
-            if (line.IndexOfAnyExceptInRange(' ', '~') >= 0 && line.IndexOfAny(SuspectChars) >= 0)
+            ReadLine(line, number, problem, sink);
+        }
+    }
+
+    /// <summary>
+    /// The byte loop (files): a printable-ASCII line in the charon file layout whose timestamp repeats the previous
+    /// line's is read straight from its bytes, and only its message is widened to be classified; the whole line
+    /// becomes a string only when it is kept. Every other line is decoded and goes through <see cref="ReadLine"/>, the
+    /// same code as text inputs, so both loops give the same events, counts and unrecognised lines.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void ReadBytes(Utf8LineReader reader, LineSink sink)
+    {
+        while (reader.TryRead(out var bytes, out var decoded, out var isDecoded))
+        {
+            var number = reader.LineNumber;
+            sink.Summary.TotalLines = number;
+            if (isDecoded)
             {
-                if (line.IndexOfAnyInRange('\0', '\u0008') >= 0 || line.IndexOfAnyInRange('\u000E', '\u001F') >= 0)
+                // A line over the length limit in bytes (already decoded, its head when cut).
+                if (decoded.IsWhiteSpace())
                 {
-                    summary.BinaryLines++;
-                    Unrecognized(summary, unrecognized, input.Path, number, line, "binary data (control characters) in a text log");
                     continue;
                 }
-                summary.ReplacementLines++;
-            }
-            var prefix = LinePrefixParser.Parse(line, years);
-            var start = Math.Min(prefix.MessageStart, line.Length);
-            var message = line[start..];
-            if (prefix.Daemon == LogDaemon.Charon && message.StartsWith("Starting IKE charon daemon"))
-            {
-                tracker.Restart();
+                string? problem = null;
+                if (reader.WasCut)
+                {
+                    sink.Summary.OverlongLines++;
+                    problem = $"line of {reader.FullLength} characters is longer than the {RawLineReader.MaxLineChars}-character limit; only its start was read";
+                }
+                ReadLine(decoded, number, problem, sink);
                 continue;
             }
-            LogEventKind? kind = null;
-            var daemon = prefix.Daemon;
-            if (daemon != LogDaemon.Racoon)
+            if (bytes.IndexOfAnyExceptInRange((byte)' ', (byte)'~') >= 0)
             {
-                kind = CharonCatalog.Classify(message);
-                if (kind is not null) daemon = LogDaemon.Charon;
-            }
-            if (kind is null && daemon != LogDaemon.Charon)
-            {
-                kind = RacoonCatalog.Classify(message);
-                if (kind is not null) daemon = LogDaemon.Racoon;
-            }
-            if (kind is null)
-            {
-                // A known prefix with a message outside the catalogue is a recognised line that carries nothing we use.
-                if (prefix.Daemon == LogDaemon.Unknown || problem is not null)
+                // Not plain printable ASCII (UTF-8 text, control bytes, invalid bytes, a tab): decode and take the general path.
+                var chars = reader.Decode(bytes);
+                if (!chars.IsWhiteSpace())
                 {
-                    Unrecognized(summary, unrecognized, input.Path, number, line, problem ?? "no known log format or message");
+                    ReadLine(chars, number, null, sink);
                 }
                 continue;
             }
-            if (IsKeyMaterial(message))
+            if (bytes.IndexOfAnyExcept((byte)' ') < 0)
             {
                 continue;
             }
-            // Once the detailed sessions are full, later sessions are only diagnosed, never shown: lines the diagnosis
-            // does not read are not materialised (most of a charon log is packet and "Other" lines).
-            if (kind is LogEventKind.PacketSent or LogEventKind.Other or LogEventKind.MessageGenerated or LogEventKind.MessageParsed or LogEventKind.IkeSaStateChange
-                && !NeededWhenLean(kind.Value, message) && lean())
+            if (!CharonFilePrefix.TryParse(bytes, sink.Years, out var prefix))
+            {
+                ReadLine(reader.Widen(bytes), number, null, sink);
+                continue;
+            }
+            var start = prefix.MessageStart;
+            var message = reader.Widen(bytes[start..]);
+            var kind = Classify(prefix, message, sink, out var daemon);
+            if (kind is null || Skip(kind.Value, message, sink))
             {
                 continue;
             }
-            var text = line.ToString();
-            var e = new LogEvent
+            Keep(reader.Widen(bytes), number, start, kind.Value, daemon, prefix, sink);
+        }
+    }
+
+    /// <summary>One decoded line, any layout: checks, prefix, classification, and the event when it is kept.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void ReadLine(ReadOnlySpan<char> line, int number, string? problem, LineSink sink)
+    {
+        var summary = sink.Summary;
+        // One vectorised scan: a line of printable ASCII (nearly every line) holds neither control characters nor
+        // U+FFFD; the rare other line is then checked for both.
+        if (line.IndexOfAnyExceptInRange(' ', '~') >= 0 && line.IndexOfAny(SuspectChars) >= 0)
+        {
+            if (line.IndexOfAnyInRange('\0', '\u0008') >= 0 || line.IndexOfAnyInRange('\u000E', '\u001F') >= 0)
             {
-                Kind = kind.Value,
-                Path = input.Path,
-                Line = number,
-                Time = prefix.Time,
-                Daemon = daemon,
-                Format = prefix.Format,
-                Text = text,
-                MessageOffset = start,
-                ConnName = prefix.ConnName,
-                UniqueId = prefix.UniqueId,
-            };
-            var body = text[start..];
-            if (daemon == LogDaemon.Racoon)
-            {
-                RacoonCatalog.Fill(e, body);
+                summary.BinaryLines++;
+                Unrecognized(summary, sink.Unrecognized, sink.Path, number, line, "binary data (control characters) in a text log");
+                return;
             }
-            else
+            summary.ReplacementLines++;
+        }
+        var prefix = LinePrefixParser.Parse(line, sink.Years);
+        var start = Math.Min(prefix.MessageStart, line.Length);
+        var message = line[start..];
+        var kind = Classify(prefix, message, sink, out var daemon);
+        if (kind is null && daemon == LogDaemon.Unknown && prefix.Daemon == LogDaemon.Charon)
+        {
+            return; // a daemon restart
+        }
+        if (kind is null)
+        {
+            // A known prefix with a message outside the catalogue is a recognised line that carries nothing we use.
+            if (prefix.Daemon == LogDaemon.Unknown || problem is not null)
             {
-                CharonCatalog.Fill(e, body);
+                Unrecognized(summary, sink.Unrecognized, sink.Path, number, line, problem ?? "no known log format or message");
             }
-            (daemon == LogDaemon.Racoon ? racoonTracker : tracker).Add(e);
+            return;
+        }
+        if (Skip(kind.Value, message, sink))
+        {
+            return;
+        }
+        Keep(line, number, start, kind.Value, daemon, prefix, sink);
+    }
+
+    /// <summary>The event kind of a message (charon's catalogue, then racoon's, as the prefix allows); a charon restart resets its sessions.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static LogEventKind? Classify(in LinePrefix prefix, ReadOnlySpan<char> message, LineSink sink, out LogDaemon daemon)
+    {
+        daemon = prefix.Daemon;
+        if (prefix.Daemon == LogDaemon.Charon && message.StartsWith("Starting IKE charon daemon"))
+        {
+            sink.Tracker.Restart();
+            daemon = LogDaemon.Unknown; // tells the caller this line was a restart, not an unknown message
+            return null;
+        }
+        LogEventKind? kind = null;
+        if (daemon != LogDaemon.Racoon)
+        {
+            kind = CharonCatalog.Classify(message);
+            if (kind is not null) daemon = LogDaemon.Charon;
+        }
+        if (kind is null && daemon != LogDaemon.Charon)
+        {
+            kind = RacoonCatalog.Classify(message);
+            if (kind is not null) daemon = LogDaemon.Racoon;
+        }
+        return kind;
+    }
+
+    /// <summary>Catalogued lines that are still not kept: key material, and bulk lines of lean (undetailed) sessions.</summary>
+    private static bool Skip(LogEventKind kind, ReadOnlySpan<char> message, LineSink sink)
+    {
+        if (IsKeyMaterial(message))
+        {
+            return true;
+        }
+        // Once the detailed sessions are full, later sessions are only diagnosed, never shown: lines the diagnosis
+        // does not read are not materialised (most of a charon log is packet and "Other" lines).
+        return kind is LogEventKind.PacketSent or LogEventKind.Other or LogEventKind.MessageGenerated or LogEventKind.MessageParsed or LogEventKind.IkeSaStateChange
+               && !NeededWhenLean(kind, message) && sink.Lean();
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Keep(ReadOnlySpan<char> line, int number, int start, LogEventKind kind, LogDaemon daemon, in LinePrefix prefix, LineSink sink)
+    {
+        var text = line.ToString();
+        var e = new LogEvent
+        {
+            Kind = kind,
+            Path = sink.Path,
+            Line = number,
+            Time = prefix.Time,
+            Daemon = daemon,
+            Format = prefix.Format,
+            Text = text,
+            MessageOffset = start,
+            ConnName = prefix.ConnName,
+            UniqueId = prefix.UniqueId,
+        };
+        if (daemon == LogDaemon.Racoon)
+        {
+            RacoonCatalog.Fill(e, text[start..]);
+            sink.RacoonTracker.Add(e);
+        }
+        else
+        {
+            CharonCatalog.Fill(e, text, start);
+            sink.Tracker.Add(e);
         }
     }
 

@@ -130,6 +130,52 @@ internal static class CharonCatalog
         }
     }
 
+    /// <summary>
+    /// Fills the event from its line: the two kinds that make up most kept lines of a big log (packets, proposal
+    /// lists) are read on the span of the message, without a string for it; every other kind through
+    /// <see cref="Fill(LogEvent, string)"/> on the message text. Same results either way (tested on the lab logs).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void Fill(LogEvent e, string text, int start)
+    {
+        var m = text.AsSpan(start);
+        switch (e.Kind)
+        {
+            case LogEventKind.PacketReceived:
+            case LogEventKind.PacketSent:
+            {
+                // "received packet: from A to B (N bytes)"
+                LogGrammar.TryEndpoint(Between(m, "from ", " to "), out var a);
+                LogGrammar.TryEndpoint(Between(m, " to ", " ("), out var b);
+                if (e.Kind == LogEventKind.PacketReceived) { e.Remote = a; e.Local = b; } else { e.Local = a; e.Remote = b; }
+                // A missing part is an empty span: the same "not an endpoint"/"not a number" as the string form's null.
+                e.Number = int.TryParse(Between(m, " (", " bytes)"), out var bytes) ? bytes : 0;
+                return;
+            }
+            case LogEventKind.ProposalsReceived:
+            case LogEventKind.ProposalsConfigured:
+            case LogEventKind.ProposalSelected:
+                e.Proposals = LogGrammar.ParseProposals(m[(m.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
+                return;
+            default:
+                Fill(e, text[start..]);
+                return;
+        }
+    }
+
+    /// <summary>Span form of <see cref="Between(string, string, string?)"/> with a non-null end; default (a null span) when absent.</summary>
+    private static ReadOnlySpan<char> Between(ReadOnlySpan<char> s, string start, string end)
+    {
+        var i = s.IndexOf(start, StringComparison.Ordinal);
+        if (i < 0)
+        {
+            return default;
+        }
+        i += start.Length;
+        var j = s[i..].IndexOf(end, StringComparison.Ordinal);
+        return j < 0 ? default : s.Slice(i, j);
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Fill(LogEvent e, string m)
     {

@@ -74,11 +74,40 @@ internal static class LogGrammar
     /// endpoints, and the Sprache parser's per-character allocations made it the bottleneck on large logs
     /// (see benchmarks/SeilDiag.Logs.Bench). Both accept the same text (tested against each other).
     /// </summary>
+    public static bool TryEndpoint(string text, out IPEndPoint? endpoint) => TryEndpoint(text.AsSpan(), out endpoint);
+
+    // A log names the same few peers on every packet line: each distinct endpoint text is parsed once and its
+    // IPEndPoint shared (events never change their endpoints). Bounded, cleared when full.
+    private const int EndpointCacheLimit = 1024;
+    [ThreadStatic] private static Dictionary<string, IPEndPoint?>? _endpointCache;
+
+    /// <summary>Span form of <see cref="TryEndpoint(string, out IPEndPoint?)"/>, through the shared-endpoint cache.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static bool TryEndpoint(string text, out IPEndPoint? endpoint)
+    public static bool TryEndpoint(ReadOnlySpan<char> text, out IPEndPoint? endpoint)
+    {
+        if (text.Length > 64)
+        {
+            // Not an endpoint a peer logs (a damaged line): parse without filling the cache with it.
+            return ParseEndpoint(text, out endpoint);
+        }
+        var cache = _endpointCache ??= new Dictionary<string, IPEndPoint?>(StringComparer.Ordinal);
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out endpoint))
+        {
+            ParseEndpoint(text, out endpoint);
+            if (cache.Count >= EndpointCacheLimit)
+            {
+                cache.Clear();
+            }
+            lookup[text] = endpoint;
+        }
+        return endpoint is not null;
+    }
+
+    private static bool ParseEndpoint(ReadOnlySpan<char> text, out IPEndPoint? endpoint)
     {
         endpoint = null;
-        var s = text.AsSpan().Trim();
+        var s = text.Trim();
         var port = 0;
         var open = s.IndexOf('[');
         if (open >= 0)
@@ -216,19 +245,25 @@ internal static class LogGrammar
     /// is the reference grammar; a test checks both agree on the lab logs.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static IReadOnlyList<LoggedProposal> ParseProposals(string text)
+    public static IReadOnlyList<LoggedProposal> ParseProposals(string text) => ParseProposals(text.AsSpan());
+
+    /// <summary>Span form of <see cref="ParseProposals(string)"/>: a list seen before is found without a string for it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static IReadOnlyList<LoggedProposal> ParseProposals(ReadOnlySpan<char> text)
     {
         var cache = _proposalCache ??= new Dictionary<string, IReadOnlyList<LoggedProposal>>(StringComparer.Ordinal);
-        if (cache.TryGetValue(text, out var cached))
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var cached))
         {
             return cached;
         }
-        var parsed = ParseProposalsUncached(text);
+        var key = text.ToString();
+        var parsed = ParseProposalsUncached(key);
         if (cache.Count >= ProposalCacheLimit)
         {
             cache.Clear();
         }
-        cache[text] = parsed;
+        cache[key] = parsed;
         return parsed;
     }
 

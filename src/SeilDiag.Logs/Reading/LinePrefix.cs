@@ -159,7 +159,7 @@ internal static class LinePrefixParser
     /// The IKE_SA unique id: plain digits on the fast path (int.TryParse is culture-aware and was a visible cost per
     /// line); anything else goes to int.TryParse so the result is the same (0 when not a number).
     /// </summary>
-    private static int ParseUniqueId(ReadOnlySpan<char> digits)
+    internal static int ParseUniqueId(ReadOnlySpan<char> digits)
     {
         if (digits.Length is > 0 and <= 9)
         {
@@ -302,7 +302,7 @@ internal static class LinePrefixParser
 
     // A switch on the span compiles to length and character tests: this runs once per charon line, and looping over
     // a table of 18 names with SequenceEqual was a visible share of the prefix time.
-    private static string GroupName(ReadOnlySpan<char> g) => g switch
+    internal static string GroupName(ReadOnlySpan<char> g) => g switch
     {
         "IKE" => "IKE",
         "NET" => "NET",

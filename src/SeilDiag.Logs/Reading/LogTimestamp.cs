@@ -103,7 +103,11 @@ internal static class LogTimestamp
                     }
                 }
             }
-            years.Observe(year, month);
+            // A year no date can have (0000 in a damaged line) must not become the year of later syslog lines.
+            if (IsValidYear(year))
+            {
+                years.Observe(year, month);
+            }
             if (!TryBuild(year, month, day, clock, offset, out time))
             {
                 return false;
@@ -114,16 +118,32 @@ internal static class LogTimestamp
         return false;
     }
 
+    /// <summary>
+    /// A damaged line can carry any digits: year 0000, a "+99:99" zone, a time that falls outside DateTimeOffset's
+    /// range once the zone is applied. Each is checked here, so such a line has no time instead of throwing.
+    /// </summary>
     private static bool TryBuild(int year, int month, int day, TimeSpan clock, TimeSpan offset, out DateTimeOffset time)
     {
         time = default;
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || clock >= TimeSpan.FromDays(1))
+        if (!IsValidYear(year) || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || clock >= TimeSpan.FromDays(1)
+            || offset.Duration() > MaxOffset)
         {
             return false;
         }
-        time = new DateTimeOffset(new DateTime(year, month, day).Add(clock), offset);
+        var local = new DateTime(year, month, day).Add(clock);
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+        time = new DateTimeOffset(local, offset);
         return true;
     }
+
+    /// <summary>The largest UTC offset a DateTimeOffset takes (and any real zone uses).</summary>
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
+    private static bool IsValidYear(int year) => year is >= 1 and <= 9999;
 
     private static bool TryClock(ReadOnlySpan<char> s, ref int i, out TimeSpan clock)
     {

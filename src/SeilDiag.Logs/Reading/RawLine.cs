@@ -35,7 +35,10 @@ internal sealed class RawLineReader(TextReader reader)
             var nl = pending.IndexOf('\n');
             if (nl >= 0)
             {
-                line = Trim(pending[..nl]);
+                // Over the limit is cut even when the whole line happens to be in the buffer, so whether a line is cut
+                // does not depend on where the reads fell (and matches Utf8LineReader).
+                line = Trim(nl > MaxLineChars ? pending[..MaxLineChars] : pending[..nl]);
+                WasCut = nl > MaxLineChars;
                 FullLength = nl;
                 _start += nl + 1;
                 LineNumber++;

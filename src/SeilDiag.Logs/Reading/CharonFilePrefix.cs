@@ -1,0 +1,153 @@
+using System.Runtime.CompilerServices;
+
+namespace SeilDiag.Logs.Reading;
+
+/// <summary>
+/// The prefix of a charon file-log line ("Nov 28 00:35:35 13[NET] &lt;to-remote|1&gt; message") read straight from its
+/// ASCII bytes, in one pass over the first few dozen bytes: the timestamp is compared with the one the general parser
+/// cached for the previous line, then the "NN[GRP] " tail and the ike_name. Only that exact layout is accepted; any
+/// other line (a new second, another layout, a damaged prefix) returns false and goes through
+/// <see cref="LinePrefixParser.Parse"/>, whose result this must equal whenever it answers (tested line by line).
+/// </summary>
+internal static class CharonFilePrefix
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParse(ReadOnlySpan<byte> line, YearTracker years, out LinePrefix p)
+    {
+        p = default;
+        // The general parser tries a SEIL sequence number first on a leading digit: leave those lines to it.
+        var cached = years.CachedLength;
+        if (cached == 0 || line.Length <= cached || (uint)(line[0] - '0') <= 9)
+        {
+            return false;
+        }
+        var text = years.CachedText;
+        for (var i = 0; i < cached; i++)
+        {
+            if (line[i] != text[i])
+            {
+                return false;
+            }
+        }
+        var next = line[cached];
+        // Same cache rule as LogTimestamp.TryParse; a ':' after the time is racoon's own file layout.
+        if ((uint)(next - '0') <= 9 || next == '.' || next == ':')
+        {
+            return false;
+        }
+        var pos = cached;
+        while (pos < line.Length && line[pos] == ' ') pos++;
+
+        // "NN[GRP] " / "NN[GRPn] " right after the time (the general parser's fast path; anything else is searched there).
+        if (pos + 7 > line.Length || !IsDigit(line[pos]) || !IsDigit(line[pos + 1]) || line[pos + 2] != '['
+            || !IsUpper(line[pos + 3]) || !IsUpper(line[pos + 4]) || !IsUpper(line[pos + 5]))
+        {
+            return false;
+        }
+        var c = pos + 6;
+        var level = -1;
+        if (IsDigit(line[c]))
+        {
+            level = line[c] - '0';
+            c++;
+        }
+        if (c >= line.Length || line[c] != ']' || (c + 1 != line.Length && line[c + 1] != ' '))
+        {
+            return false;
+        }
+        Span<char> group = stackalloc char[3];
+        group[0] = (char)line[pos + 3];
+        group[1] = (char)line[pos + 4];
+        group[2] = (char)line[pos + 5];
+        p.Format = LogFormat.CharonFile;
+        p.Daemon = LogDaemon.Charon;
+        p.Time = years.CachedTime;
+        p.Thread = (line[pos] - '0') * 10 + (line[pos + 1] - '0');
+        p.Group = LinePrefixParser.GroupName(group);
+        p.Level = level;
+        var m = Math.Min(line.Length, c + 2);
+        if (m < line.Length && line[m] == '<')
+        {
+            var end = Math.Min(line.Length, m + 200);
+            var close = -1;
+            for (var i = m; i < end; i++)
+            {
+                if (line[i] == '>')
+                {
+                    close = i - m;
+                    break;
+                }
+            }
+            if (close > 0)
+            {
+                var inner = line.Slice(m + 1, close - 1);
+                var bar = inner.Length - 1;
+                while (bar >= 0 && inner[bar] != '|') bar--;
+                var id = bar >= 0 ? inner[(bar + 1)..] : inner;
+                if (bar >= 0)
+                {
+                    var conn = inner[..bar];
+                    if (years.LastConnName is not { } last || !SameText(conn, last))
+                    {
+                        years.LastConnName = System.Text.Encoding.Latin1.GetString(conn);
+                    }
+                    p.ConnName = years.LastConnName;
+                }
+                p.UniqueId = UniqueId(id);
+                m += close + 1;
+                if (m < line.Length && line[m] == ' ') m++;
+            }
+        }
+        p.MessageStart = m;
+        return true;
+    }
+
+    /// <summary>Plain digits here; anything else through the general parser's rule (same result by construction).</summary>
+    private static int UniqueId(ReadOnlySpan<byte> id)
+    {
+        if (id.Length is > 0 and <= 9)
+        {
+            var value = 0;
+            var plain = true;
+            foreach (var b in id)
+            {
+                if (!IsDigit(b))
+                {
+                    plain = false;
+                    break;
+                }
+                value = value * 10 + (b - '0');
+            }
+            if (plain)
+            {
+                return value;
+            }
+        }
+        Span<char> chars = stackalloc char[id.Length];
+        for (var i = 0; i < id.Length; i++) chars[i] = (char)id[i];
+        return LinePrefixParser.ParseUniqueId(chars);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameText(ReadOnlySpan<byte> ascii, string text)
+    {
+        if (ascii.Length != text.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            if (ascii[i] != text[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsUpper(byte b) => (uint)(b - 'A') <= 'Z' - 'A';
+}
