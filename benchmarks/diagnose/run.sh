@@ -10,6 +10,9 @@ bin=/tmp/seildiag-diagnose-bench
 dotnet build src/SeilDiag.Cli -c Release -o "$bin" -v quiet -nologo >/dev/null
 uptime
 for i in 1 2 3; do /usr/bin/time -f "largest lab folder (10-lifetime-rekey): %e s wall" "$bin/seildiag" diagnose -q -f json -o /dev/null ../shared/corpus/lab/10-lifetime-rekey || true; done
+# Without the capture the two logs are aligned to each other (log-to-log clock).
+lab=../shared/corpus/lab/10-lifetime-rekey
+for i in 1 2 3; do /usr/bin/time -f "same folder, configs and both logs, no capture: %e s wall" "$bin/seildiag" diagnose -q -f json -o /dev/null "$lab/seil.ipsec.conf" "$lab/remote.ipsec.conf" "$lab/seil-charon.log" "$lab/remote-charon.log" || true; done
 if [ -f /tmp/espbench1g/esp-bench.pcap ] && [ -f /tmp/seildiag-bench-1g.log ]; then
   case=/tmp/seildiag-bigcase; mkdir -p "$case"
   ln -sf /tmp/espbench1g/esp-bench.pcap "$case/capture.pcap"; ln -sf /tmp/espbench1g/esp_sa "$case/esp_sa"; ln -sf /tmp/seildiag-bench-1g.log "$case/charon.log"

@@ -43,7 +43,8 @@ public sealed record LoggedEvent(int Line, DateTimeOffset? Time, string Text)
 
     /// <summary>
     /// The other end's session of the same negotiation (<c>LogSession.Counterpart.Id</c>, paired by the log
-    /// front-end from both ends' logs); 0 when none was paired. Only lines of paired sessions align two logs.
+    /// front-end from both ends' logs); 0 when none was paired. Two logs are aligned only when some of their
+    /// sessions are paired: that says they saw the same negotiations, and about at which offset.
     /// </summary>
     public int Counterpart { get; init; }
 
