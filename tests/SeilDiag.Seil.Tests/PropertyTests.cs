@@ -17,6 +17,9 @@ public class PropertyTests
         "dh-group", "lifetime", "proxy-id.ipv4.remote", "ipv4.destination", "responder-only", "preshared-key", ":", " : ", " ", "  ", "\t",
         "\"", "\\", "\n", "\r\n", "\r", "#", "!", "aes256", "aes", "modp1024", "10.0.0.1", "192.168.2.0/24", "/24", "::1", "8h", "1d",
         "route.ipv4.1.", "destination", "gateway", "ike peer add ", "address ", "interface ipsec0 tunnel ", "ike proposal add P ", "Interface.", "é", "本社",
+        // seil8 policy-based keys, so random configs reach the policy-based peer builder too.
+        "peer.", "address", "ipsec.", "security-association.", "security-association", "sa0.", "sa0", "security-policy.", "source.address",
+        "remote-address", "local-address", "address-type", "dynamic", "static", "pfs-group", "any", "ge1",
     ];
 
     private static string Compose(int[] picks) =>

@@ -304,6 +304,41 @@ public class Seil8PolicyBasedTests
     public void Policy_based_keys_and_values_are_checked(string markup) => Markup.Verify(markup, markup.Contains("SD0002") ? "SD0002" : "SD0003");
 
     [Fact]
+    public void A_policy_on_an_undefined_sa_is_reported_and_partial_configs_still_build()
+    {
+        const string text = """
+            ike.peer.100.address: 10.0.0.2
+            ipsec.security-policy.100.security-association: sa5
+            ipsec.security-policy.100.source.address: ge1
+            ipsec.security-policy.100.destination.address: any
+            ike.peer.200.exchange-mode: main
+            ipsec.security-association.sa0.address-type: static
+
+            """;
+        var document = Parse(text);
+        var d = Assert.Single(document.Diagnostics);
+        Assert.Equal("SD0003", d.Id);
+        Assert.Equal(2, d.Location!.Line);
+        Assert.Contains("there is no 'ipsec.security-association.sa5'", d.Message);
+        // Peer 100 has no SA (so no policies, any-to-any by default); peer 200 has no address at all.
+        Assert.Equal(2, document.Peers.Count);
+        Assert.True(document.Peers[0].ProxyIds.IsDefault);
+        Assert.Null(document.Peers[1].RemoteAddress.Value);
+        Assert.Empty(document.Peers[1].Editor.Set("ike.proposal.phase2.pfs-group", "modp2048"));
+        Assert.Equal(text, document.ToFullString());
+    }
+
+    [Fact]
+    public void Psk_of_a_policy_based_peer_never_shows_in_messages()
+    {
+        var document = Parse("ike.peer.100.address: 10.0.0.2\nike.peer.100.preshared-key: hunter2hunter2\nike.peer.100.preshared-key: s3cr3tvalue\n");
+        Assert.Contains(document.Diagnostics, x => x.Id == "SD0008");
+        Assert.All(document.Diagnostics, x => Assert.DoesNotContain("hunter2", x.Message));
+        Assert.Equal("<redacted>", document.Peers[0].PreSharedKey.Value!.ToString());
+        Assert.Equal("s3cr3tvalue", document.Peers[0].PreSharedKey.Value!.Reveal());
+    }
+
+    [Fact]
     public void Other_ipsec_areas_stay_unmodelled()
     {
         var document = Parse("ipsec.anti-replay-check: enable\nipsec.security-policy.100.source.address: any\n");

@@ -25,14 +25,26 @@ internal sealed partial class RecipePeerBuilder
     private IEnumerable<PeerConfig> BuildPolicyPeers()
     {
         var peers = Entries("ike.peer.", name => name.All(char.IsAsciiDigit));
-        if (peers.Count == 0)
-        {
-            return [];
-        }
         var associations = Entries("ipsec.security-association.", RecipeSchema.IsSaName);
         var policies = Entries("ipsec.security-policy.", name => name.All(char.IsAsciiDigit))
             .OrderBy(p => p.Name, Comparer<string>.Create(ProposalExpansion.CompareIndex)).ToList();
+        ReportDanglingAssociations(policies, associations);
         return [.. peers.Select(p => BuildPolicyPeer(p, associations, policies))];
+    }
+
+    /// <summary>A policy naming an SA the config does not define protects nothing: say so at the name.</summary>
+    private void ReportDanglingAssociations(IReadOnlyList<Entry> policies, IReadOnlyList<Entry> associations)
+    {
+        var defined = associations.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var policy in policies)
+        {
+            if (settings.GetValueOrDefault(policy.Prefix + "security-association") is { IsValid: true } reference && !defined.Contains(reference.Value))
+            {
+                diagnostics.Add(Diagnostic.Create(Rules.InvalidValue, Location.InText(text, reference.Line.ValueSpan), reference.Value, reference.Key,
+                    new LocalizedText($"there is no 'ipsec.security-association.{reference.Value}' in this config",
+                        $"この設定に 'ipsec.security-association.{reference.Value}' がありません")));
+            }
+        }
     }
 
     /// <summary>The settings under <paramref name="head"/> grouped by the segment after it, in order of first appearance.</summary>
