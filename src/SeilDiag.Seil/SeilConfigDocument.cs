@@ -7,7 +7,8 @@ namespace SeilDiag.Seil;
 
 /// <summary>
 /// A parsed SEIL config (seil8 recipe or seil3 commands): the lossless line tree, what was wrong with it, the
-/// IPsec peers it defines (one per <c>interface.ipsecN</c> / seil3 tunnel interface) and its static routes.
+/// IPsec peers it defines (one per <c>interface.ipsecN</c> / seil3 tunnel interface, and one per policy-based peer:
+/// seil8 <c>ike.peer.N</c>, seil3 <c>ike peer add</c> without a tunnel interface) and its static routes.
 /// </summary>
 public sealed class SeilConfigDocument
 {

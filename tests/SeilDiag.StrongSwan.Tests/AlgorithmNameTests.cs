@@ -62,6 +62,7 @@ public class AlgorithmNameTests
     [InlineData("camellia192ctr", "CAMELLIA_CTR_192")]
     [InlineData("serpent256", "SERPENT_CBC_256")]
     [InlineData("twofish", "TWOFISH_CBC_128")]
+    [InlineData("aes192gmac", "NULL_AUTH_AES_GMAC_192")]
     public void Esp_cipher_keywords_render_under_charons_log_name(string keyword, string log)
     {
         var aead = IkeNames.CipherFromStrongSwan(keyword)!.Cipher.IsAead;
@@ -99,6 +100,7 @@ public class AlgorithmNameTests
              new Phase2Proposal(new Cipher(EncryptionAlgorithm.Serpent, 128), IntegrityAlgorithm.HmacSha2_256_128, DhGroup.None)],
             phase2);
         Assert.Equal(14, IkeNames.Ikev1EspTransformId(EncryptionAlgorithm.AesCcm8));
+        Assert.Equal(23, IkeNames.Ikev1EspTransformId(EncryptionAlgorithm.NullAuthAesGmac));
         Assert.Equal(252, IkeNames.Ikev1EspTransformId(EncryptionAlgorithm.Serpent));
         Assert.Null(IkeNames.Ikev1EspTransformId(EncryptionAlgorithm.ChaCha20Poly1305));
         Assert.Null(IkeNames.Ikev1EspTransformId(EncryptionAlgorithm.CamelliaCtr));

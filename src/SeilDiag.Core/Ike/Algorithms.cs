@@ -35,7 +35,9 @@ public readonly record struct Cipher(EncryptionAlgorithm Algorithm, int KeyBits)
 {
     public bool IsAead => Algorithm is EncryptionAlgorithm.AesGcm8 or EncryptionAlgorithm.AesGcm12 or EncryptionAlgorithm.AesGcm16
         or EncryptionAlgorithm.AesCcm8 or EncryptionAlgorithm.AesCcm12 or EncryptionAlgorithm.AesCcm16
-        or EncryptionAlgorithm.ChaCha20Poly1305;
+        or EncryptionAlgorithm.ChaCha20Poly1305
+        // AES-GMAC is authentication only, but like charon it is a combined-mode transform: no separate integrity.
+        or EncryptionAlgorithm.NullAuthAesGmac;
 
     public override string ToString() => IkeNames.LogName(this);
 }

@@ -71,6 +71,9 @@ public static class IkeNames
         new(C(EncryptionAlgorithm.AesCcm8, 192), null, ["aes192ccm8", "aes192ccm64"], "AES_CCM_8_192", "AES-CCM-8-192", false),
         new(C(EncryptionAlgorithm.AesCcm8, 256), null, ["aes256ccm8", "aes256ccm64"], "AES_CCM_8_256", "AES-CCM-8-256", false),
         new(C(EncryptionAlgorithm.ChaCha20Poly1305, 0), null, ["chacha20poly1305"], "CHACHA20_POLY1305", "ChaCha20-Poly1305", false),
+        new(C(EncryptionAlgorithm.NullAuthAesGmac, 128), null, ["aes128gmac"], "NULL_AUTH_AES_GMAC_128", "NULL-AES-GMAC-128", false),
+        new(C(EncryptionAlgorithm.NullAuthAesGmac, 192), null, ["aes192gmac"], "NULL_AUTH_AES_GMAC_192", "NULL-AES-GMAC-192", false),
+        new(C(EncryptionAlgorithm.NullAuthAesGmac, 256), null, ["aes256gmac"], "NULL_AUTH_AES_GMAC_256", "NULL-AES-GMAC-256", false),
         new(C(EncryptionAlgorithm.Null, 0), "null", ["null"], "NULL", "NULL", true),
     ];
 
