@@ -43,6 +43,8 @@ public class ClockVoteTests
         Assert.Equal("reference clock (no capture given): the other logs are aligned to it", offsets[0].Method);
         Assert.Equal("not estimated: the lines paired with seil.log agree as well on more than one offset; times as logged", offsets[1].Method);
         Assert.Equal(TimeSpan.Zero, offsets[1].Offset);
+        Assert.True(offsets[0].Estimated);
+        Assert.False(offsets[1].Estimated);
     }
 
     [Fact]

@@ -82,6 +82,8 @@ public partial class LogToLogClockTests
         Assert.StartsWith("not estimated: no negotiation in it is paired with one in remote-charon.log", unplaced.Method);
         Assert.EndsWith("times as logged", unplaced.Method);
         Assert.Equal(0, unplaced.MatchedEvents);
+        Assert.False(unplaced.Estimated);
+        Assert.True(Assert.Single(result.Offsets, o => o.Path != seil).Estimated);
         Assert.Equal(TimeSpan.Zero, unplaced.Offset);
     }
 

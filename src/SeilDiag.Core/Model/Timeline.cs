@@ -12,8 +12,12 @@ public sealed record TimelineEntry(DateTimeOffset Time, EvidenceSource Source, s
     public string? RuleId { get; init; }
 }
 
-/// <summary>How far one source's clock is from the reference clock (the capture's, when there is one).</summary>
-public sealed record ClockOffset(string Path, TimeSpan Offset, int MatchedEvents, string Method);
+/// <summary>
+/// How far one source's clock is from the reference clock (the capture's, when there is one). When nothing tied
+/// the source to the others, <see cref="Estimated"/> is false, <see cref="Offset"/> is zero (its times are used as
+/// logged) and <see cref="Method"/> says why; reporters show "not estimated" rather than a zero offset.
+/// </summary>
+public sealed record ClockOffset(string Path, TimeSpan Offset, int MatchedEvents, string Method, bool Estimated = true);
 
 /// <summary>One input of a case as the report lists it: what it is and, when known, which daemon version wrote it.</summary>
 public sealed record InputSummary(string Path, string Kind, string? Version = null);

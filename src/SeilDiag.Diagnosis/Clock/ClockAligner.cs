@@ -48,7 +48,7 @@ public static class ClockAligner
         }
         var logWhy = PlaceThroughOtherLogs(logs, placed, referenceName);
         return [.. logs.Select((log, i) => placed[i] ?? new ClockOffset(log.Path, TimeSpan.Zero, 0,
-            $"{OffsetText.NotEstimated}: {string.Join("; and ", new[] { why[i], logWhy[i] }.OfType<string>())}; times as logged"))];
+            $"{OffsetText.NotEstimated}: {string.Join("; and ", new[] { why[i], logWhy[i] }.OfType<string>())}; times as logged", Estimated: false))];
     }
 
     /// <summary>
