@@ -115,6 +115,10 @@ internal static class ReportFacts
     public static string Time(DateTimeOffset? time) =>
         time is { } t ? t.ToString("yyyy-MM-dd HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) : "";
 
+    /// <summary>The offset of a source, or "not estimated" when nothing tied it to the others (its zero would read as "in sync").</summary>
+    public static string Offset(ClockOffset offset, string lang) =>
+        offset.Estimated ? Offset(offset.Offset) : lang == "ja" ? "推定できず" : "not estimated";
+
     public static string Offset(TimeSpan offset) =>
         (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " s";
 }
