@@ -24,13 +24,15 @@ internal sealed partial class RecipePeerBuilder
 
     private IEnumerable<PeerConfig> BuildPolicyPeers()
     {
-        var peers = Entries("ike.peer.", name => name.All(char.IsAsciiDigit));
+        var peers = Entries("ike.peer.", IsIndex);
         var associations = Entries("ipsec.security-association.", RecipeSchema.IsSaName);
-        var policies = Entries("ipsec.security-policy.", name => name.All(char.IsAsciiDigit))
+        var policies = Entries("ipsec.security-policy.", IsIndex)
             .OrderBy(p => p.Name, Comparer<string>.Create(ProposalExpansion.CompareIndex)).ToList();
         ReportDanglingAssociations(policies, associations);
         return [.. peers.Select(p => BuildPolicyPeer(p, associations, policies))];
     }
+
+    private static bool IsIndex(string name) => name.Length > 0 && name.All(char.IsAsciiDigit);
 
     /// <summary>A policy naming an SA the config does not define protects nothing: say so at the name.</summary>
     private void ReportDanglingAssociations(IReadOnlyList<Entry> policies, IReadOnlyList<Entry> associations)
