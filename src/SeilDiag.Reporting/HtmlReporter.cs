@@ -48,7 +48,7 @@ public sealed class HtmlReporter : IReporter
         output.Write($"<h2>{H(t.Summary)}</h2>\n<p><strong>{H(ReportFacts.CountLine(input))}</strong></p>\n");
         if (ReportFacts.Ranked(input).FirstOrDefault(d => !d.IsSuppressed) is { } top)
         {
-            var sure = DiagnosisFacts.Confidence(top) is { } confidence
+            var sure = top.Confidence is { } confidence
                 ? $" ({H(t.Confidence)}: <strong class=\"confidence-{confidence.LevelName}\">{H(DiagnosisFacts.LevelName(confidence, input.Lang))}</strong>)"
                 : "";
             output.Write($"<p>{H(t.TopFinding)}: <strong>{H(top.Id)}</strong> {H(top.Rule.LocalizedTitle(input.Lang))} — {E(input, top.GetMessage(input.Lang))}{sure}</p>\n");
@@ -85,7 +85,7 @@ public sealed class HtmlReporter : IReporter
         output.Write($"<section class=\"diag {severity}\" id=\"{H(d.Id)}\">\n");
         output.Write($"<h3><span class=\"sev-{severity}\">{H(d.IsSuppressed ? t.Suppressed : severity)}</span> {H(d.Id)} {H(d.Rule.LocalizedTitle(lang))}</h3>\n");
         output.Write($"<p>{E(input, d.GetMessage(lang))}</p>\n<ul>\n");
-        if (DiagnosisFacts.Confidence(d) is { } confidence)
+        if (d.Confidence is { } confidence)
         {
             output.Write($"<li>{H(t.Confidence)}: <strong class=\"confidence-{confidence.LevelName}\">{H(DiagnosisFacts.LevelName(confidence, lang))}</strong> ({E(input, confidence.Reason.Get(lang))})</li>\n");
         }
@@ -110,7 +110,7 @@ public sealed class HtmlReporter : IReporter
         {
             output.Write($"<pre>{at.Line}: {E(input, document.GetLineText(at.Line))}</pre>\n");
         }
-        var evidence = DiagnosisFacts.Evidence(d);
+        var evidence = d.Evidence;
         if (evidence.Count > 0)
         {
             output.Write($"<h4>{H(t.Evidence)}</h4>\n<table>\n<tr><th>{H(t.Observed)}</th><th>{H(t.Source)}</th><th>{H(t.Location)}</th><th>{H(t.Evidence)}</th></tr>\n");

@@ -62,7 +62,7 @@ public sealed class JsonReporter : IReporter
         json.WriteString("title", d.Rule.LocalizedTitle(input.Lang));
         json.WriteString("message", r.Redact(d.GetMessage(input.Lang)));
         json.WriteString("help", d.Rule.HelpPath);
-        if (DiagnosisFacts.Confidence(d) is { } confidence)
+        if (d.Confidence is { } confidence)
         {
             json.WriteStartObject("confidence");
             json.WriteString("level", confidence.LevelName);
@@ -98,7 +98,7 @@ public sealed class JsonReporter : IReporter
         }
         json.WriteEndArray();
         json.WriteStartArray("evidence");
-        foreach (var e in DiagnosisFacts.Evidence(d))
+        foreach (var e in d.Evidence)
         {
             json.WriteStartObject();
             json.WriteString("source", JsonNamingPolicy.CamelCase.ConvertName(e.Source.ToString()));

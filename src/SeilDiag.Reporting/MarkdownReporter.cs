@@ -41,7 +41,7 @@ public sealed class MarkdownReporter : IReporter
         if (ReportFacts.Ranked(input).FirstOrDefault(d => !d.IsSuppressed) is { } top)
         {
             output.Write($"{t.TopFinding}: **{top.Id}** {MarkdownText.Escape(top.Rule.LocalizedTitle(input.Lang))} — {MarkdownText.Escape(r.Redact(top.GetMessage(input.Lang)))}");
-            if (DiagnosisFacts.Confidence(top) is { } confidence)
+            if (top.Confidence is { } confidence)
             {
                 output.Write($" ({t.Confidence}: **{DiagnosisFacts.LevelName(confidence, input.Lang)}**)");
             }
@@ -79,7 +79,7 @@ public sealed class MarkdownReporter : IReporter
         var severity = d.IsSuppressed ? t.Suppressed : d.Severity.ToName();
         output.Write($"### {d.Id} {MarkdownText.Escape(d.Rule.LocalizedTitle(lang))} ({severity})\n\n");
         output.Write(MarkdownText.Escape(r.Redact(d.GetMessage(lang))) + "\n\n");
-        if (DiagnosisFacts.Confidence(d) is { } confidence)
+        if (d.Confidence is { } confidence)
         {
             output.Write($"- {t.Confidence}: **{DiagnosisFacts.LevelName(confidence, lang)}** ({MarkdownText.Escape(r.Redact(confidence.Reason.Get(lang)))})\n");
         }
@@ -105,7 +105,7 @@ public sealed class MarkdownReporter : IReporter
             output.Write(MarkdownText.Fence($"{at.Line}: {r.Redact(document.GetLineText(at.Line))}"));
             output.Write("\n");
         }
-        var evidence = DiagnosisFacts.Evidence(d);
+        var evidence = d.Evidence;
         if (evidence.Count > 0)
         {
             output.Write($"#### {t.Evidence}\n\n| {t.Observed} | {t.Source} | {t.Location} | {t.Evidence} |\n|---|---|---|---|\n");

@@ -53,7 +53,7 @@ public sealed class SarifReporter : IReporter
                 json.WriteString("ruleId", d.Id);
                 json.WriteNumber("ruleIndex", index[d.Id]);
                 json.WriteString("level", Level(d.Severity));
-                var confidence = DiagnosisFacts.Confidence(d);
+                var confidence = d.Confidence;
                 if (confidence is not null && Rank(d.Severity, confidence.Level) is { } rank)
                 {
                     json.WriteNumber("rank", rank);
@@ -68,7 +68,7 @@ public sealed class SarifReporter : IReporter
                 }
                 json.WriteEndArray();
                 var related = d.AdditionalLocations.Select(l => (l, (string?)null))
-                    .Concat(DiagnosisFacts.Evidence(d).Where(e => e.Location is not null).Select(e => (e.Location!, (string?)r.Redact(e.Text))))
+                    .Concat(d.Evidence.Where(e => e.Location is not null).Select(e => (e.Location!, (string?)r.Redact(e.Text))))
                     .ToList();
                 if (related.Count > 0)
                 {
@@ -116,7 +116,7 @@ public sealed class SarifReporter : IReporter
                     json.WriteEndArray();
                 }
                 json.WriteStartArray("evidence");
-                foreach (var e in DiagnosisFacts.Evidence(d))
+                foreach (var e in d.Evidence)
                 {
                     var excerpt = e.Excerpt is null ? "" : $" | {e.Excerpt}";
                     json.WriteStringValue(r.Redact($"{(e.Kind == EvidenceKind.Observed ? "observed" : "predicted")} {e.Source}: {e.Text}{excerpt}"));

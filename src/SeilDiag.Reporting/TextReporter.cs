@@ -49,7 +49,7 @@ public sealed class TextReporter(bool color = false) : IReporter
             }
         }
         var t = ReportText.For(input.Lang);
-        if (DiagnosisFacts.Confidence(d) is { } confidence)
+        if (d.Confidence is { } confidence)
         {
             output.WriteLine($"  = {t.Confidence.ToLowerInvariant()}: {r.Redact(DiagnosisFacts.ConfidenceText(confidence, input.Lang))}");
         }
@@ -61,7 +61,7 @@ public sealed class TextReporter(bool color = false) : IReporter
         {
             output.WriteLine($"  = {(input.Lang == "ja" ? "関連" : "see also")}: {related}");
         }
-        foreach (var evidence in DiagnosisFacts.Evidence(d))
+        foreach (var evidence in d.Evidence)
         {
             var kind = evidence.Kind == EvidenceKind.Observed
                 ? (input.Lang == "ja" ? "観測" : "observed")

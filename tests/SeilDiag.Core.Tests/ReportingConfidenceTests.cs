@@ -7,8 +7,7 @@ namespace SeilDiag.Tests.Core;
 
 /// <summary>
 /// Every format shows a diagnosis' confidence and tunnel (typed fields set by the correlator), localised, with the
-/// tunnel's addresses under the same --redact-addresses placeholders as the rest of the report; the legacy
-/// "confidence: …" evidence line is shown once, as the confidence, never as evidence.
+/// tunnel's addresses under the same --redact-addresses placeholders as the rest of the report.
 /// </summary>
 public class ReportingConfidenceTests
 {
@@ -124,34 +123,6 @@ public class ReportingConfidenceTests
         var plain = ReportingCases.Render(Reporters.Find(format)!, Lab03(new Redactor([]), lang, d => d with { Confidence = null, Tunnel = null }));
         Assert.DoesNotContain(lang == "ja" ? "確度" : "onfidence", plain);
         Assert.DoesNotContain("⇔", plain);
-    }
-
-    [SkippableTheory]
-    [InlineData("text")]
-    [InlineData("json")]
-    [InlineData("sarif")]
-    [InlineData("markdown")]
-    [InlineData("html")]
-    public void Legacy_confidence_evidence_line_is_shown_once_as_the_confidence(string format)
-    {
-        const string legacy = "confidence: medium (observed in one log)";
-        var old = Lab03(new Redactor([]), top: d => d.WithEvidence(new Evidence(EvidenceSource.CharonLog, EvidenceKind.Observed, legacy)));
-        var report = ReportingCases.Render(Reporters.Find(format)!, old);
-        // Not as a piece of evidence: text "= observed, charon log: confidence: …", json/sarif an evidence string.
-        Assert.DoesNotContain("log: " + legacy, report);
-        Assert.DoesNotContain("\"text\": \"" + legacy, report);
-        Assert.DoesNotContain("CharonLog: " + legacy, report);
-        Assert.DoesNotContain("<td>" + legacy, report);
-        Assert.DoesNotContain("| " + legacy, report);
-        Assert.Contains("observed in one log", report);
-        Assert.Equal(1, Occurrences(report, "observed in one log"));
-        Assert.Contains(format is "text" or "markdown" or "html" ? "medium" : "\"medium\"", report);
-
-        // Both forms (the correlator mid-switch): the typed one wins, the line is still not printed.
-        var both = Lab03(new Redactor([]), top: d => d.WithConfidence(Sure).WithEvidence(new Evidence(EvidenceSource.CharonLog, EvidenceKind.Observed, legacy)));
-        var bothReport = ReportingCases.Render(Reporters.Find(format)!, both);
-        Assert.DoesNotContain("observed in one log", bothReport);
-        Assert.Equal(1, Occurrences(bothReport, "observed in the capture and both logs"));
     }
 
     [SkippableTheory]
