@@ -157,9 +157,28 @@ internal static class CharonCatalog
             case LogEventKind.ProposalSelected:
                 e.Proposals = LogGrammar.ParseProposals(m[(m.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
                 return;
+            case LogEventKind.MessageParsed:
+            case LogEventKind.MessageGenerated:
+                FillMessageSummary(e, m);
+                return;
             default:
                 Fill(e, text[start..]);
                 return;
+        }
+    }
+
+    /// <summary>"parsed ID_PROT request 0 [ SA V V ]": exchange, direction, message ID, payloads and notifies.</summary>
+    private static void FillMessageSummary(LogEvent e, ReadOnlySpan<char> m)
+    {
+        var body = m[(m.IndexOf(' ') + 1)..];
+        if (LogGrammar.TryMessageSummary(body, out var exchange, out var response, out var mid, out var payloads))
+        {
+            e.Exchange = exchange;
+            e.IsResponse = response;
+            e.MessageId = mid;
+            // Shared with every message listing the same payloads (read-only lists).
+            e.Payloads = payloads.Payloads;
+            e.Notifies = payloads.Notifies;
         }
     }
 
@@ -195,19 +214,8 @@ internal static class CharonCatalog
             }
             case LogEventKind.MessageParsed:
             case LogEventKind.MessageGenerated:
-            {
-                var body = m.AsSpan(m.IndexOf(' ') + 1);
-                if (LogGrammar.TryMessageSummary(body, out var exchange, out var response, out var mid, out var payloads))
-                {
-                    e.Exchange = exchange;
-                    e.IsResponse = response;
-                    e.MessageId = mid;
-                    // Shared with every message listing the same payloads (read-only lists).
-                    e.Payloads = payloads.Payloads;
-                    e.Notifies = payloads.Notifies;
-                }
+                FillMessageSummary(e, m);
                 break;
-            }
             case LogEventKind.Retransmit:
             {
                 // "sending retransmit 1 of request message ID 0, seq 3"

@@ -21,13 +21,9 @@ internal static class CharonFilePrefix
         {
             return false;
         }
-        var text = years.CachedText;
-        for (var i = 0; i < cached; i++)
+        if (!line[..cached].SequenceEqual(years.CachedBytes.AsSpan(0, cached)))
         {
-            if (line[i] != text[i])
-            {
-                return false;
-            }
+            return false;
         }
         var next = line[cached];
         // Same cache rule as LogTimestamp.TryParse; a ':' after the time is racoon's own file layout.
@@ -55,15 +51,11 @@ internal static class CharonFilePrefix
         {
             return false;
         }
-        Span<char> group = stackalloc char[3];
-        group[0] = (char)line[pos + 3];
-        group[1] = (char)line[pos + 4];
-        group[2] = (char)line[pos + 5];
         p.Format = LogFormat.CharonFile;
         p.Daemon = LogDaemon.Charon;
         p.Time = years.CachedTime;
         p.Thread = (line[pos] - '0') * 10 + (line[pos + 1] - '0');
-        p.Group = LinePrefixParser.GroupName(group);
+        p.Group = GroupName(line.Slice(pos + 3, 3));
         p.Level = level;
         var m = Math.Min(line.Length, c + 2);
         if (m < line.Length && line[m] == '<')
@@ -123,9 +115,41 @@ internal static class CharonFilePrefix
                 return value;
             }
         }
-        Span<char> chars = stackalloc char[id.Length];
-        for (var i = 0; i < id.Length; i++) chars[i] = (char)id[i];
-        return LinePrefixParser.ParseUniqueId(chars);
+        return UniqueIdGeneral(id);
+    }
+
+    // Apart, so the per-line method carries no stackalloc.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int UniqueIdGeneral(ReadOnlySpan<byte> id)
+    {
+        Span<char> chars = stackalloc char[Math.Min(id.Length, 256)];
+        for (var i = 0; i < chars.Length; i++) chars[i] = (char)id[i];
+        return id.Length > chars.Length ? LinePrefixParser.ParseUniqueId(System.Text.Encoding.Latin1.GetString(id)) : LinePrefixParser.ParseUniqueId(chars);
+    }
+
+    /// <summary>The general parser's group names (the same strings) from three ASCII bytes, by one switch on them packed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static string GroupName(ReadOnlySpan<byte> g) => (g[0] << 16 | g[1] << 8 | g[2]) switch
+    {
+        'I' << 16 | 'K' << 8 | 'E' => "IKE",
+        'N' << 16 | 'E' << 8 | 'T' => "NET",
+        'E' << 16 | 'N' << 8 | 'C' => "ENC",
+        'C' << 16 | 'F' << 8 | 'G' => "CFG",
+        'K' << 16 | 'N' << 8 | 'L' => "KNL",
+        'C' << 16 | 'H' << 8 | 'D' => "CHD",
+        'J' << 16 | 'O' << 8 | 'B' => "JOB",
+        'M' << 16 | 'G' << 8 | 'R' => "MGR",
+        'E' << 16 | 'S' << 8 | 'P' => "ESP",
+        'L' << 16 | 'I' << 8 | 'B' => "LIB",
+        'D' << 16 | 'M' << 8 | 'N' => "DMN",
+        _ => GroupNameGeneral(g),
+    };
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string GroupNameGeneral(ReadOnlySpan<byte> g)
+    {
+        Span<char> chars = [(char)g[0], (char)g[1], (char)g[2]];
+        return LinePrefixParser.GroupName(chars);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
