@@ -338,6 +338,32 @@ public class Seil8PolicyBasedTests
         Assert.Equal("s3cr3tvalue", document.Peers[0].PreSharedKey.Value!.Reveal());
     }
 
+    /// <summary>A hub with 1000 policy-based peers (an SA and two policies each): every peer gets exactly its own two proxy-ids.</summary>
+    [Fact]
+    public void A_thousand_policy_based_peers_each_get_their_own_policies()
+    {
+        var builder = new System.Text.StringBuilder();
+        for (var i = 0; i < 1000; i++)
+        {
+            var peer = $"10.{i / 250}.{i % 250}.2";
+            builder.Append($"ike.peer.{i}.address: {peer}\nike.peer.{i}.preshared-key: key{i}\nike.peer.{i}.proposal.dh-group: modp2048\n");
+            builder.Append($"ipsec.security-association.sa{i}.address-type: static\nipsec.security-association.sa{i}.local-address: 10.255.0.1\n");
+            builder.Append($"ipsec.security-association.sa{i}.remote-address: {peer}\n");
+            foreach (var k in new[] { 2 * i, (2 * i) + 1 })
+            {
+                builder.Append($"ipsec.security-policy.{k}.security-association: sa{i}\nipsec.security-policy.{k}.source.address: 192.168.0.0/24\n");
+                builder.Append($"ipsec.security-policy.{k}.destination.address: 172.{16 + (k % 2)}.{i / 250}.{(i % 250) / 2 * 2 % 256}/31\n");
+            }
+        }
+        var text = builder.ToString();
+        var document = Parse(text);
+        Assert.Empty(document.Diagnostics);
+        Assert.Equal(1000, document.Peers.Count);
+        Assert.All(document.Peers, p => Assert.Equal(2, p.ProxyIds.Value.Count));
+        Assert.Equal("172.17.3.248/31", document.Peers[999].ProxyIds.Value[1].Remote.ToString());
+        Assert.Equal(text, document.ToFullString());
+    }
+
     [Fact]
     public void Other_ipsec_areas_stay_unmodelled()
     {

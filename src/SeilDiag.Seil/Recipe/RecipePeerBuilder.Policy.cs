@@ -29,7 +29,14 @@ internal sealed partial class RecipePeerBuilder
         var policies = Entries("ipsec.security-policy.", IsIndex)
             .OrderBy(p => p.Name, Comparer<string>.Create(ProposalExpansion.CompareIndex)).ToList();
         ReportDanglingAssociations(policies, associations);
-        return [.. peers.Select(p => BuildPolicyPeer(p, associations, policies))];
+        // Indexed once, so a hub with thousands of peers stays linear: SAs by the peer they lead to, policies by SA.
+        var associationsByPeer = associations
+            .Select(a => (Key: PeerKeyOf(a), Association: a)).Where(x => x.Key is not null)
+            .ToLookup(x => x.Key!, x => x.Association, StringComparer.Ordinal);
+        var policiesByAssociation = policies
+            .Select(p => (Sa: settings.GetValueOrDefault(p.Prefix + "security-association"), Policy: p)).Where(x => x.Sa is { IsValid: true })
+            .ToLookup(x => x.Sa!.Value, x => x.Policy, StringComparer.Ordinal);
+        return [.. peers.Select(p => BuildPolicyPeer(p, associationsByPeer, policiesByAssociation))];
     }
 
     private static bool IsIndex(string name) => name.Length > 0 && name.All(char.IsAsciiDigit);
@@ -76,16 +83,14 @@ internal sealed partial class RecipePeerBuilder
             .OrderBy(e => e.FirstLine)];
     }
 
-    private PeerConfig BuildPolicyPeer(Entry entry, IReadOnlyList<Entry> associations, IReadOnlyList<Entry> allPolicies)
+    private PeerConfig BuildPolicyPeer(Entry entry, ILookup<string, Entry> associationsByPeer, ILookup<string, Entry> policiesByAssociation)
     {
         var peer = new PeerScope(text, settings, entry.Prefix, entry.Settings);
         var address = peer.Get("address");
-        var mine = associations.Where(a => Serves(a, address?.Value)).ToList();
+        var mine = address is null ? [] : associationsByPeer[Canonical(address.Value)].ToList();
         var association = mine.Count > 0 ? new PeerScope(text, settings, mine[0].Prefix, mine[0].Settings) : null;
-        var names = mine.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
-        var policies = allPolicies
-            .Where(p => settings.TryGetValue(p.Prefix + "security-association", out var sa) && sa.IsValid && names.Contains(sa.Value))
-            .ToList();
+        var policies = mine.SelectMany(a => policiesByAssociation[a.Name])
+            .OrderBy(p => p.Name, Comparer<string>.Create(ProposalExpansion.CompareIndex)).ToList();
         var firstPolicy = policies.Count > 0 ? new PeerScope(text, settings, policies[0].Prefix, policies[0].Settings) : null;
 
         var source = association?.Get("local-address");
@@ -136,24 +141,21 @@ internal sealed partial class RecipePeerBuilder
         };
     }
 
-    /// <summary>Whether the SA leads to a peer at <paramref name="peerAddress"/>: the same remote address, or both dynamic.</summary>
-    private bool Serves(Entry association, string? peerAddress)
+    /// <summary>
+    /// The peer address an SA leads to, as <see cref="Canonical"/> writes it: its remote-address, or "dynamic" for
+    /// address-type dynamic (it serves the peer with address dynamic); null when it names neither.
+    /// </summary>
+    private string? PeerKeyOf(Entry association)
     {
-        if (peerAddress is null)
+        if (settings.GetValueOrDefault(association.Prefix + "address-type") is { IsValid: true, Value: "dynamic" })
         {
-            return false;
+            return "dynamic";
         }
-        var type = settings.GetValueOrDefault(association.Prefix + "address-type");
-        if (peerAddress == "dynamic")
-        {
-            return type is { IsValid: true, Value: "dynamic" };
-        }
-        var remote = settings.GetValueOrDefault(association.Prefix + "remote-address");
-        return remote is { IsValid: true } && type is not { IsValid: true, Value: "dynamic" } && SameAddress(remote.Value, peerAddress);
+        return settings.GetValueOrDefault(association.Prefix + "remote-address") is { IsValid: true } remote ? Canonical(remote.Value) : null;
     }
 
-    private static bool SameAddress(string a, string b) =>
-        IPAddress.TryParse(a, out var x) && IPAddress.TryParse(b, out var y) ? x.Equals(y) : string.Equals(a, b, StringComparison.Ordinal);
+    /// <summary>One spelling per address ("2001:db8::1" and "2001:DB8:0::1" are one peer); "dynamic" stays itself.</summary>
+    private static string Canonical(string address) => IPAddress.TryParse(address, out var ip) ? ip.ToString() : address;
 
     private static Located<T> Policy<T>(PeerScope? policy, string key, Func<string, T?> parse, T fallback) where T : struct =>
         policy is null ? Located<T>.Default(fallback) : policy.Parse(key, parse, fallback);
