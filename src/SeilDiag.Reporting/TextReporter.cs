@@ -63,11 +63,9 @@ public sealed class TextReporter(bool color = false) : IReporter
         }
         foreach (var evidence in d.Evidence)
         {
-            var kind = evidence.Kind == EvidenceKind.Observed
-                ? (input.Lang == "ja" ? "観測" : "observed")
-                : (input.Lang == "ja" ? "予測" : "predicted");
+            var kind = ReportFacts.KindName(evidence.Kind, input.Lang);
             var at = evidence.Location is null ? "" : $" [{evidence.Location}]";
-            output.WriteLine($"  = {kind}, {SourceName(evidence.Source)}{at}: {r.Redact(evidence.Text)}");
+            output.WriteLine($"  = {kind}, {ReportFacts.SourceName(evidence.Source, input.Lang)}{at}: {r.Redact(evidence.Text)}");
             if (evidence.Excerpt is { Length: > 0 } excerpt)
             {
                 output.WriteLine($"      {r.Redact(excerpt)}");
@@ -94,16 +92,6 @@ public sealed class TextReporter(bool color = false) : IReporter
         output.WriteLine($"  = help: {d.Rule.HelpPath}");
         output.WriteLine();
     }
-
-    private static string SourceName(EvidenceSource source) => source switch
-    {
-        EvidenceSource.SeilConfig => "SEIL config",
-        EvidenceSource.StrongSwanConfig => "strongSwan config",
-        EvidenceSource.SeilLog => "SEIL log",
-        EvidenceSource.CharonLog => "charon log",
-        EvidenceSource.Capture => "capture",
-        _ => source.ToString(),
-    };
 
     private string Paint(string text, Severity severity)
     {

@@ -180,4 +180,14 @@ public class ReportingConfidenceTests
         var text = ReportingCases.Render(new TextReporter(), new ReportInput { Diagnostics = [d], Redactor = new Redactor([]) });
         Assert.Contains("= tunnel: 192.0.2.1 ⇔ 192.0.2.9", text);
     }
+
+    [SkippableFact]
+    public void Japanese_text_names_evidence_kinds_and_sources_in_japanese()
+    {
+        var input = Lab03(new Redactor([]), "ja");
+        Assert.Contains(input.Diagnostics.SelectMany(d => d.Evidence), e => e.Source == EvidenceSource.CharonLog && e.Kind == EvidenceKind.Observed);
+        var text = ReportingCases.Render(new TextReporter(), input);
+        Assert.Contains("  = 観測, charon ログ [", text);
+        Assert.DoesNotContain("observed, charon log", text);
+    }
 }
