@@ -5,7 +5,10 @@ using SeilDiag.Text;
 
 namespace SeilDiag.Seil.Recipe;
 
-/// <summary>The effective settings of one <c>interface.ipsecN</c>, read by keys relative to it.</summary>
+/// <summary>
+/// The effective settings under one prefix, read by keys relative to it: an <c>interface.ipsecN</c>, or a
+/// policy-based <c>ike.peer.N</c>, <c>ipsec.security-association.saK</c> or <c>ipsec.security-policy.M</c>.
+/// </summary>
 internal sealed class PeerScope(SourceText text, IReadOnlyDictionary<string, EffectiveSetting> settings, string prefix, IReadOnlyList<EffectiveSetting> own)
 {
     public string Prefix { get; } = prefix;
