@@ -256,20 +256,17 @@ internal sealed class CommandPeerBuilder(SourceText text, IReadOnlyList<Seil3Com
         foreach (var policy in policies)
         {
             // An interface as src (e.g. "lan0") stands for its address, which a command config may not show.
-            if (Endpoint(policy.RawValue("src")) is { } local && Endpoint(policy.RawValue("dst")) is { } remote)
+            if (PolicySelectors.Network(policy.RawValue("src")) is { } local && PolicySelectors.Network(policy.RawValue("dst")) is { } remote)
             {
-                pairs.Add(new ProxyId(local, remote));
+                // racoon sends the policy's protocol and ports in the Quick Mode IDs.
+                pairs.Add(new ProxyId(local, remote, PolicySelectors.Protocol(policy.RawValue("protocol")),
+                    PolicySelectors.Port(policy.RawValue("srcport")), PolicySelectors.Port(policy.RawValue("dstport"))));
             }
         }
         return pairs.Count == 0
             ? Located<IReadOnlyList<ProxyId>>.Default([ProxyId.AnyToAny])
             : Located<IReadOnlyList<ProxyId>>.At(pairs, Where(policies[0].Options["src"].Values[0]));
     }
-
-    private static IPNetwork? Endpoint(string? value) =>
-        value is null ? null
-        : value == "any" ? ProxyId.AnyIPv4
-        : SeilValues.TryParsePrefix(value, AddressFamily.InterNetwork, out var n, out _, out _) ? n : null;
 
     internal static IPNetwork? Network(Seil3Option? option) =>
         option is not null && option.Value != "any" && SeilValues.TryParsePrefix(option.Value, AddressFamily.InterNetwork, out var n, out _, out _) ? n : null;

@@ -182,47 +182,16 @@ internal sealed partial class RecipePeerBuilder
             var source = scope.Get("source.address");
             var destination = scope.Get("destination.address");
             // An interface as source (e.g. "ge1") stands for its network, which this check does not resolve.
-            if (Selector(source?.Value) is not { } local || Selector(destination?.Value) is not { } remote)
+            if (PolicySelectors.Network(source?.Value) is not { } local || PolicySelectors.Network(destination?.Value) is not { } remote)
             {
                 continue;
             }
-            pairs.Add(new ProxyId(local, remote, Protocol(scope.Get("protocol")?.Value), Port(scope.Get("source.port")?.Value), Port(scope.Get("destination.port")?.Value)));
+            pairs.Add(new ProxyId(local, remote, PolicySelectors.Protocol(scope.Get("protocol")?.Value),
+                PolicySelectors.Port(scope.Get("source.port")?.Value), PolicySelectors.Port(scope.Get("destination.port")?.Value)));
             where ??= scope.Where(source!);
         }
         return where is null
             ? Located<IReadOnlyList<ProxyId>>.Default([ProxyId.AnyToAny])
             : Located<IReadOnlyList<ProxyId>>.At(pairs, where);
     }
-
-    private static IPNetwork? Selector(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-        if (value == "any")
-        {
-            return ProxyId.AnyIPv4;
-        }
-        var family = value.Contains(':') ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
-        return SeilValues.TryParsePrefix(value, family, out var network, out _, out _) ? network : null;
-    }
-
-    /// <summary>IP protocol numbers of the names a policy's protocol takes (IANA); "any" and unknown names are 0 (any).</summary>
-    private static int Protocol(string? value) => value switch
-    {
-        null or "any" => 0,
-        "icmp" => 1,
-        "tcp" => 6,
-        "udp" => 17,
-        "gre" => 47,
-        "esp" => 50,
-        "ah" => 51,
-        "ipv6-icmp" or "icmp6" => 58,
-        "l2tp" => 115,
-        _ => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 255 ? n : 0,
-    };
-
-    private static int Port(string? value) =>
-        value is not null && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : 0;
 }
