@@ -160,7 +160,7 @@ public static class Rules
 
     public static readonly Rule LifecycleSettings = Make("SD3005", RuleCategory.Lifecycle, Severity.Warning,
         "Lifetime, rekey, DPD or NAT-T settings disagree", "ライフタイム・リキー・DPD・NAT-T 設定の不整合",
-        "Settings that do not stop the tunnel from coming up but make it flap or fail later: lifetimes one side rejects or that make rekeys collide, DPD on one side only, NAT-T forced on one side only.",
+        "Settings that do not stop the tunnel from coming up but make it flap or fail later: lifetimes one side rejects or short enough to rekey every minute, DPD on one side only, NAT-T forced on one end and disabled on the other (forced on one end and followed by the other is SD3006).",
         "{0}", "{0}", ["lifecycle"]);
 
     public static readonly Rule NatTraversal = Make("SD3006", RuleCategory.Lifecycle, Severity.Info,
