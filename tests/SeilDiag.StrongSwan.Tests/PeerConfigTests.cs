@@ -105,3 +105,33 @@ public class PeerConfigTests
         Assert.Equal(new IkeIdentity(IdentityType.UserFqdn, "carol@example.jp"), config.Peers[2].RemoteIdentity.Value);
     }
 }
+
+/// <summary>A "[protocol/port]" after a subnet narrows the traffic selector; the proxy-id carries it (as SEIL's policies do).</summary>
+public class SubnetSelectorTests
+{
+    private static IReadOnlyList<Model.ProxyId> ProxyIds(string left, string right) =>
+        StrongSwanFrontEnd.Load(Text.SourceText.From($"conn a\n\tleft=10.0.0.2\n\tright=10.0.0.1\n\tleftsubnet={left}\n\trightsubnet={right}\n\tauto=add\n"), readFile: _ => null)
+            .Peers.Single().ProxyIds.Value;
+
+    [Theory]
+    [InlineData("192.168.3.0/24[udp/514]", "192.168.1.0/24", 17, 514, 0)]
+    [InlineData("192.168.3.0/24", "192.168.1.0/24[udp]", 17, 0, 0)]
+    [InlineData("192.168.3.0/24[17/%any]", "192.168.1.0/24[17/1234]", 17, 0, 1234)]
+    [InlineData("192.168.3.0/24[tcp/80]", "192.168.1.0/24", 6, 80, 0)]
+    [InlineData("192.168.3.0/24[%any/%any]", "192.168.1.0/24", 0, 0, 0)]
+    [InlineData("192.168.3.0/24", "192.168.1.0/24", 0, 0, 0)]
+    public void Protocol_and_ports_go_into_the_proxy_id(string left, string right, int protocol, int localPort, int remotePort)
+    {
+        var id = Assert.Single(ProxyIds(left, right));
+        Assert.Equal("192.168.3.0/24", id.Local.ToString());
+        Assert.Equal("192.168.1.0/24", id.Remote.ToString());
+        Assert.Equal((protocol, localPort, remotePort), (id.Protocol, id.LocalPort, id.RemotePort));
+    }
+
+    [Fact]
+    public void Each_subnet_of_a_list_keeps_its_own_selector()
+    {
+        var ids = ProxyIds("192.168.3.0/24[udp/514],192.168.4.0/24", "192.168.1.0/24");
+        Assert.Equal([(17, 514), (0, 0)], ids.Select(i => (i.Protocol, i.LocalPort)));
+    }
+}

@@ -143,38 +143,41 @@ public static class PeerBuilder
         return Located<IReadOnlyList<Phase2Proposal>>.At(StrongSwanProposals.ToPhase2(list.Effective), esp.Location);
     }
 
-    /// <summary>leftsubnet × rightsubnet; a side without a subnet is its host address (/32 or /128).</summary>
+    /// <summary>
+    /// leftsubnet × rightsubnet; a side without a subnet is its host address (/32 or /128). A "[protocol/port]" after a
+    /// subnet goes into the proxy-id: the protocol of either side (charon uses one per selector pair), each side's port.
+    /// </summary>
     private static Located<IReadOnlyList<ProxyId>> ProxyIds(StrongSwanConn conn, string? left, string? right)
     {
         var leftSubnet = conn.Get("leftsubnet");
         var rightSubnet = conn.Get("rightsubnet");
-        var locals = Networks(leftSubnet?.Value, left);
-        var remotes = Networks(rightSubnet?.Value, right);
-        var pairs = locals.SelectMany(l => remotes.Select(r => new ProxyId(l, r))).ToList();
+        var locals = Selectors(leftSubnet?.Value, left);
+        var remotes = Selectors(rightSubnet?.Value, right);
+        var pairs = locals.SelectMany(l => remotes.Select(r =>
+            new ProxyId(l.Network, r.Network, l.Protocol != 0 ? l.Protocol : r.Protocol, l.Port, r.Port))).ToList();
         var where = leftSubnet ?? rightSubnet;
         return where is null
             ? Located<IReadOnlyList<ProxyId>>.Default(pairs)
             : Located<IReadOnlyList<ProxyId>>.At(pairs, where.Location);
     }
 
-    private static List<IPNetwork> Networks(string? subnets, string? host)
+    private static List<SubnetSelector> Selectors(string? subnets, string? host)
     {
-        var result = new List<IPNetwork>();
+        var result = new List<SubnetSelector>();
         if (subnets is not null)
         {
             foreach (var item in subnets.Split(',').Select(s => s.Trim()))
             {
-                var bracket = item.IndexOf('[');
-                if (ConnKeys.TryParseSubnet(bracket >= 0 ? item[..bracket] : item, out var network))
+                if (SubnetSelector.TryParse(item, out var selector))
                 {
-                    result.Add(network);
+                    result.Add(selector);
                 }
             }
             return result;
         }
-        if (host is not null && ConnKeys.TryParseSubnet(host.Split(',')[0].Trim(), out var hostNetwork))
+        if (host is not null && SubnetSelector.TryParse(host.Split(',')[0].Trim(), out var hostSelector))
         {
-            result.Add(hostNetwork);
+            result.Add(hostSelector);
         }
         return result;
     }
