@@ -20,6 +20,10 @@ if (!File.Exists(output) || new FileInfo(output).Length < sizeMb * (1L << 20))
 }
 var bytes = new FileInfo(output).Length;
 Console.WriteLine($"input: {output}, {bytes / (1 << 20)} MiB");
+// The settings in effect (runtimeconfig.json, overridable by DOTNET_* variables), so a figure says what it measured.
+Console.WriteLine($"runtime: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, TieredPGO={AppContext.GetData("System.Runtime.TieredPGO") ?? "default"}" +
+                  $"{Env("DOTNET_TieredPGO")}, QuickJitForLoops={AppContext.GetData("System.Runtime.TieredCompilation.QuickJitForLoops") ?? "default"}{Env("DOTNET_TC_QuickJitForLoops")}, " +
+                  $"Gen0MaxBudget={AppContext.GetData("System.GC.Gen0MaxBudget") ?? "default"}{Env("DOTNET_GCGen0MaxBudget")}, load average {LoadAverage()}");
 
 // The machine is shared: besides wall-clock time, compare CPU time (user+sys), which load on other cores inflates less.
 var grep = Stopwatch.StartNew();
@@ -85,6 +89,10 @@ foreach (var d in analysis.Diagnostics.Take(10))
 {
     Console.WriteLine($"  {d.Severity} {d.Id} {d.Message} ({d.Evidence.Count} evidence)");
 }
+
+static string Env(string name) => Environment.GetEnvironmentVariable(name) is { } v ? $" (env {name}={v})" : "";
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
 static void Generate(string lab, string output, long target)
 {

@@ -270,7 +270,7 @@ public static class LogFrontEnd
     private static LogEventKind? Classify(in LinePrefix prefix, ReadOnlySpan<char> message, LineSink sink, out LogDaemon daemon)
     {
         daemon = prefix.Daemon;
-        if (prefix.Daemon == LogDaemon.Charon && message.StartsWith("Starting IKE charon daemon"))
+        if (prefix.Daemon == LogDaemon.Charon && message.Length > 0 && message[0] == 'S' && message.StartsWith("Starting IKE charon daemon"))
         {
             sink.Tracker.Restart();
             daemon = LogDaemon.Unknown; // tells the caller this line was a restart, not an unknown message

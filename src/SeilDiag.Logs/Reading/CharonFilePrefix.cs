@@ -60,30 +60,16 @@ internal static class CharonFilePrefix
         var m = Math.Min(line.Length, c + 2);
         if (m < line.Length && line[m] == '<')
         {
-            var end = Math.Min(line.Length, m + 200);
-            var close = -1;
-            for (var i = m; i < end; i++)
-            {
-                if (line[i] == '>')
-                {
-                    close = i - m;
-                    break;
-                }
-            }
+            // Vectorised searches (the ike_name is a dozen bytes or more on most lines): same bounds as the general parser.
+            var close = line.Slice(m, Math.Min(line.Length - m, 200)).IndexOf((byte)'>');
             if (close > 0)
             {
                 var inner = line.Slice(m + 1, close - 1);
-                var bar = inner.Length - 1;
-                while (bar >= 0 && inner[bar] != '|') bar--;
+                var bar = inner.LastIndexOf((byte)'|');
                 var id = bar >= 0 ? inner[(bar + 1)..] : inner;
                 if (bar >= 0)
                 {
-                    var conn = inner[..bar];
-                    if (years.LastConnName is not { } last || !SameText(conn, last))
-                    {
-                        years.LastConnName = System.Text.Encoding.Latin1.GetString(conn);
-                    }
-                    p.ConnName = years.LastConnName;
+                    p.ConnName = ConnName(inner[..bar], years);
                 }
                 p.UniqueId = UniqueId(id);
                 m += close + 1;
@@ -94,7 +80,33 @@ internal static class CharonFilePrefix
         return true;
     }
 
+    /// <summary>
+    /// The conn name, shared with the previous line's when equal (the general parser's rule). Its bytes are kept next to
+    /// the string so the usual case is one vectorised compare; a name set by the general parser is compared char by char.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static string ConnName(ReadOnlySpan<byte> conn, YearTracker years)
+    {
+        var last = years.LastConnName;
+        if (last is not null && ReferenceEquals(last, years.LastConnBytesOf) && conn.SequenceEqual(years.LastConnBytes.AsSpan(0, last.Length)))
+        {
+            return last;
+        }
+        if (last is null || !SameText(conn, last))
+        {
+            last = System.Text.Encoding.Latin1.GetString(conn);
+            years.LastConnName = last;
+        }
+        if (conn.Length <= years.LastConnBytes.Length)
+        {
+            conn.CopyTo(years.LastConnBytes);
+            years.LastConnBytesOf = last;
+        }
+        return last;
+    }
+
     /// <summary>Plain digits here; anything else through the general parser's rule (same result by construction).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int UniqueId(ReadOnlySpan<byte> id)
     {
         if (id.Length is > 0 and <= 9)

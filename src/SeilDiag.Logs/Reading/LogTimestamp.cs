@@ -218,6 +218,9 @@ internal sealed class YearTracker
     internal int CachedLength;
     internal DateTimeOffset CachedTime;
     internal string? LastConnName;
+    /// <summary>The bytes of <see cref="LastConnName"/> when <see cref="CharonFilePrefix"/> made it (<see cref="LastConnBytesOf"/> is then that string).</summary>
+    internal readonly byte[] LastConnBytes = new byte[200];
+    internal string? LastConnBytesOf;
     private int _lastMonth;
 
     public int YearFor(int month)
