@@ -61,6 +61,10 @@ for (var run = 1; run <= runs; run++)
                       $"({grep.Elapsed.TotalSeconds / sw.Elapsed.TotalSeconds:P0} of grep), peak working set {process.PeakWorkingSet64 / (1 << 20)} MiB");
     Console.WriteLine($"GC: gen0 {GC.CollectionCount(0) - gen0Before}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s, allocated by Analyze {(GC.GetTotalAllocatedBytes() - allocatedBefore) / (1 << 20)} MiB");
 }
+// The CLI's report tells every kept session's story (explain's "summary"): part of what the user waits for.
+var storyCpu = Process.GetCurrentProcess().TotalProcessorTime;
+var story = analysis.Story();
+Console.WriteLine($"Story: {story.Length / 1024} KiB in {(Process.GetCurrentProcess().TotalProcessorTime - storyCpu).TotalSeconds:F2} s CPU");
 var info = GC.GetGCMemoryInfo();
 Console.WriteLine($"GC heap after the last run: {info.HeapSizeBytes / (1 << 20)} MiB, committed {info.TotalCommittedBytes / (1 << 20)} MiB, " +
                   $"live after a full collection {GC.GetTotalMemory(forceFullCollection: true) / (1 << 20)} MiB (the analysis result still referenced)");
