@@ -158,7 +158,7 @@ public static class LogFrontEnd
             if (reader.WasCut)
             {
                 sink.Summary.OverlongLines++;
-                problem = $"line of {reader.FullLength} characters is longer than the {RawLineReader.MaxLineChars}-character limit; only its start was read";
+                problem = OverlongProblem(reader.FullLength);
             }
             ReadLine(line, number, problem, sink);
         }
@@ -188,7 +188,7 @@ public static class LogFrontEnd
                 if (reader.WasCut)
                 {
                     sink.Summary.OverlongLines++;
-                    problem = $"line of {reader.FullLength} characters is longer than the {RawLineReader.MaxLineChars}-character limit; only its start was read";
+                    problem = OverlongProblem(reader.FullLength);
                 }
                 ReadLine(decoded, number, problem, sink);
                 continue;
@@ -223,6 +223,9 @@ public static class LogFrontEnd
             Keep(System.Text.Encoding.Latin1.GetString(bytes), number, start, kind.Value, daemon, prefix, sink);
         }
     }
+
+    private static string OverlongProblem(long length) =>
+        $"line of {length} characters is longer than the {RawLineReader.MaxLineChars}-character limit; only its start was read";
 
     /// <summary>One decoded line, any layout: checks, prefix, classification, and the event when it is kept.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
