@@ -16,7 +16,7 @@ public static class CaseCorrelator
     {
         var logs = input.Logs ?? [];
         var captures = input.Captures ?? [];
-        var sources = new SourceSet(logs, captures);
+        var sources = new SourceSet(logs, captures, input.Model, input.InputKinds);
         var offsets = ClockAligner.Align(logs, captures);
 
         var all = input.Diagnostics.Concat(CaptureNotifyFindings.From(input.Model.ObservedSas)).ToList();

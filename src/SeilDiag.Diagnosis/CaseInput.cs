@@ -16,6 +16,12 @@ public sealed record CaseInput
     public IReadOnlyList<LogSourceEvents>? Logs { get; init; }
 
     public IReadOnlyList<CaptureSourcePackets>? Captures { get; init; }
+
+    /// <summary>
+    /// What each input path is (as detected by the caller), so evidence located in it is labelled by what the file
+    /// is, not guessed from its name. Paths not listed fall back to the model's peer documents, then to the name.
+    /// </summary>
+    public IReadOnlyDictionary<string, DocumentKind>? InputKinds { get; init; }
 }
 
 /// <summary>One diagnosis of the case: merged and ranked findings, one clock, the offsets used, and disagreements.</summary>

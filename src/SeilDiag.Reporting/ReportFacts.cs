@@ -50,6 +50,8 @@ internal static class ReportFacts
         (EvidenceSource.CharonLog, true) => "charon ログ",
         (EvidenceSource.Capture, false) => "capture",
         (EvidenceSource.Capture, true) => "キャプチャ",
+        (EvidenceSource.KeyTable, false) => "key table",
+        (EvidenceSource.KeyTable, true) => "鍵テーブル",
         _ => source.ToString(),
     };
 

@@ -89,6 +89,7 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
             Diagnostics = diagnostics,
             Logs = workspace.Logs is null ? [] : Diagnosis.LogSourceEvents.From(workspace.Logs),
             Captures = workspace.CapturePackets,
+            InputKinds = inputs.GroupBy(i => i.Path).ToDictionary(g => g.Key, g => g.First().Kind),
         });
         foreach (var offset in _case.Offsets)
         {

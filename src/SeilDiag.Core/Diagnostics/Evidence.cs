@@ -8,6 +8,9 @@ public enum EvidenceSource
     SeilLog,
     CharonLog,
     Capture,
+
+    /// <summary>A capture's key table (ikev1_decryption_table, esp_sa): neither a config nor a prediction.</summary>
+    KeyTable,
 }
 
 /// <summary>

@@ -55,6 +55,12 @@ public sealed record LoggedEvent(int Line, DateTimeOffset? Time, string Text)
 /// <summary>The events of one log file, and which kind of log it is.</summary>
 public sealed record LogSourceEvents(string Path, EvidenceSource Source, IReadOnlyList<LoggedEvent> Events)
 {
+    /// <summary>The address of the host that wrote the log (the local end most of its sessions name), when known.</summary>
+    public IPAddress? LocalAddress { get; init; }
+
+    /// <summary>The peer most of its sessions talk to, when known (a debug-level log may name only this one).</summary>
+    public IPAddress? RemoteAddress { get; init; }
+
     /// <summary>
     /// Splits the log front-end's sessions back into files. Only the events the sessions kept are available (the
     /// front-end streams and caps them), which are the negotiation lines the timeline and the clock need.
@@ -68,8 +74,15 @@ public sealed record LogSourceEvents(string Path, EvidenceSource Source, IReadOn
                 g.Key,
                 g.First().Event.Daemon == LogDaemon.Racoon ? EvidenceSource.SeilLog : EvidenceSource.CharonLog,
                 // A line kept by two sessions (rare: a line before the IKE_SA name was known) stays with the first.
-                g.DistinctBy(x => x.Event.Line).OrderBy(x => x.Event.Line).Select(x => ToLogged(x.Event, x.Session, x.Tunnel)).ToList()))
+                g.DistinctBy(x => x.Event.Line).OrderBy(x => x.Event.Line).Select(x => ToLogged(x.Event, x.Session, x.Tunnel)).ToList())
+            {
+                LocalAddress = MostCommon(g.Select(x => x.Session).Distinct().Select(s => s.Local?.Address)),
+                RemoteAddress = MostCommon(g.Select(x => x.Session).Distinct().Select(s => s.Remote?.Address)),
+            })
             .ToList();
+
+    private static IPAddress? MostCommon(IEnumerable<IPAddress?> addresses) =>
+        addresses.OfType<IPAddress>().GroupBy(a => a).OrderByDescending(h => h.Count()).Select(h => h.Key).FirstOrDefault();
 
     private static LoggedEvent ToLogged(LogEvent e, LogSession session, TunnelEndpoints? tunnel)
     {

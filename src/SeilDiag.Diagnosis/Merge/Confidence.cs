@@ -16,16 +16,19 @@ internal static class Confidence
             .Select(e => (e.Kind, Source: e.Location is null ? e.Source : sources.SourceOf(e.Location) ?? e.Source, e.Location?.Path))
             .ToList();
         var captures = located.Where(e => e.Kind == EvidenceKind.Observed && e.Source == EvidenceSource.Capture).Select(e => e.Path).Distinct().Count();
-        var logs = located.Where(e => e.Kind == EvidenceKind.Observed && SourceSet.IsLog(e.Source)).Select(e => e.Path).Distinct().Count();
-        var predicted = located.Any(e => SourceSet.IsConfig(e.Source) || e.Kind == EvidenceKind.Predicted);
-        var observedSources = (captures > 0 ? 1 : 0) + logs;
+        // Counted by host: a daemon's normal log and its debug-level copy are one witness.
+        var logs = located.Where(e => e.Kind == EvidenceKind.Observed && SourceSet.IsLog(e.Source) && e.Path is not null)
+            .Select(e => sources.LogHost(e.Path!)).Distinct().Count();
+        var keyTables = located.Any(e => e.Source == EvidenceSource.KeyTable);
+        var predicted = located.Any(e => SourceSet.IsConfig(e.Source) || (e.Kind == EvidenceKind.Predicted && e.Source != EvidenceSource.KeyTable));
+        var observedSources = (captures > 0 ? 1 : 0) + logs + (keyTables ? 1 : 0);
         var level = observedSources >= 2 || (observedSources == 1 && predicted) ? ConfidenceLevel.High
             : observedSources == 1 ? ConfidenceLevel.Medium
             : ConfidenceLevel.Low;
-        return new DiagnosisConfidence(level, Reason(captures, logs, predicted));
+        return new DiagnosisConfidence(level, Reason(captures, logs, keyTables, predicted));
     }
 
-    private static LocalizedText Reason(int captures, int logs, bool predicted)
+    private static LocalizedText Reason(int captures, int logs, bool keyTables, bool predicted)
     {
         var seenEn = new List<string>();
         var seenJa = new List<string>();
@@ -36,8 +39,13 @@ internal static class Confidence
         }
         if (logs > 0)
         {
-            seenEn.Add(logs switch { 1 => "one log", 2 => "both logs", _ => $"{logs} logs" });
-            seenJa.Add(logs switch { 1 => "片方のログ", 2 => "両方のログ", _ => $"{logs} 個のログ" });
+            seenEn.Add(logs switch { 1 => "one log", 2 => "both logs", _ => $"{logs} hosts' logs" });
+            seenJa.Add(logs switch { 1 => "片方のログ", 2 => "両方のログ", _ => $"{logs} 台のホストのログ" });
+        }
+        if (keyTables)
+        {
+            seenEn.Add("the key table");
+            seenJa.Add("鍵テーブル");
         }
         var partsEn = new List<string>();
         var partsJa = new List<string>();

@@ -121,7 +121,7 @@ internal static class DiagnosisMerger
     {
         EvidenceSource.SeilConfig or EvidenceSource.StrongSwanConfig => 0,
         EvidenceSource.CharonLog or EvidenceSource.SeilLog => 1,
-        EvidenceSource.Capture => 2,
+        EvidenceSource.Capture or EvidenceSource.KeyTable => 2,
         _ => 3,
     };
 }
