@@ -105,3 +105,20 @@ public sealed class LabScenarioTests(ITestOutputHelper output)
         }
     }
 }
+
+/// <summary>A mismatch's evidence is the proposal lists of its own phase: the session's phase-1 lists are not quoted for a phase-2 failure, and the other way round.</summary>
+public sealed class ProposalEvidencePhaseTests
+{
+    [SkippableTheory]
+    [InlineData("04-phase2-md5-rejected", "SD2001", false)]
+    [InlineData("03-phase1-dh-mismatch", "SD1001", true)]
+    public void Proposal_lists_quoted_are_those_of_the_failing_phase(string scenario, string rule, bool ike)
+    {
+        var folder = SharedFiles.Require("corpus", "lab", scenario);
+        var analysis = LogFrontEnd.Analyze(new[] { "seil-charon.log", "remote-charon.log" }.Select(f => LogInput.Open(Path.Combine(folder, f))));
+        var finding = analysis.Diagnostics.First(d => d.Id == rule);
+        var lists = finding.Evidence.Select(e => e.Excerpt ?? "").Where(x => x.Contains(" proposals: ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lists);
+        Assert.All(lists, x => Assert.Contains(ike ? " proposals: IKE:" : " proposals: ESP:", x, StringComparison.Ordinal));
+    }
+}

@@ -319,6 +319,9 @@ internal static class SessionDiagnoser
         var ev = s.Events;
         var at = IndexOfRef(ev, decisive);
         var prefix = ike ? "IKE" : "ESP";
+        // A session logs the proposals of both phases; the other phase's lists are not evidence of this mismatch.
+        evidence.RemoveAll(e => e.Kind is LogEventKind.ProposalsReceived or LogEventKind.ProposalsConfigured
+                                && e.Proposals.Count > 0 && e.Proposals[0].IsIke != ike);
         LogEvent? Before(LogEventKind kind)
         {
             for (var i = Math.Min(at, ev.Count - 1); i >= 0; i--)
