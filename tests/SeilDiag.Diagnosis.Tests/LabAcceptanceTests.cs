@@ -1,4 +1,5 @@
 using SeilDiag.Diagnostics;
+using SeilDiag.Analysis;
 
 namespace SeilDiag.Diagnosis.Tests;
 
@@ -129,6 +130,26 @@ public class LabAcceptanceTests
 
         Assert.Contains(result.Timeline, e => e.Source == EvidenceSource.Capture && e.RuleId == "SD1001");
         Assert.Contains(result.Timeline, e => e.Source == EvidenceSource.CharonLog && e.RuleId == "SD1001");
+    }
+
+    [SkippableTheory]
+    [InlineData("03-phase1-dh-mismatch")]
+    [InlineData("04-phase2-md5-rejected")]
+    public void With_both_configs_the_fixes_are_edits_not_the_logs_advice(string lab)
+    {
+        var cause = CaseCorrelator.Correlate(LabCase.Build(SharedFolder(lab))).Diagnostics[0];
+
+        // Both ends' files are edited; the logs' "change this key on the peer" would only repeat that.
+        Assert.Equal(2, cause.Fixes.SelectMany(f => f.Edits).Select(e => e.Path).Distinct().Count());
+        Assert.DoesNotContain(cause.Fixes, f => f.IsAdvice);
+        // Logs alone still advise.
+        var logsOnly = LabCase.Build(SharedFolder(lab));
+        var fromLogs = CaseCorrelator.Correlate(logsOnly with
+        {
+            Model = new IkeModel(),
+            Diagnostics = [.. logsOnly.Diagnostics.Where(d => d.Location?.Path.EndsWith(".log", StringComparison.Ordinal) == true)],
+        }).Diagnostics[0];
+        Assert.Contains(fromLogs.Fixes, f => f.IsAdvice);
     }
 
     internal static string SharedFolder(string lab) =>

@@ -100,7 +100,11 @@ internal static class DiagnosisMerger
             .Where(l => l != primary.Location)
             .Distinct()
             .ToList();
-        var fixes = members.OrderBy(m => m == primary ? 0 : 1).SelectMany(m => m.Fixes)
+        // A log or capture finding can only advise which keys to change; once the given configs of both ends have
+        // exact edits for the same cause, that advice repeats them in vaguer words (and may guess the vendor wrong).
+        var editedFiles = members.SelectMany(m => m.Fixes).SelectMany(f => f.Edits).Select(e => e.Path).Distinct().Count();
+        var fixes = members.OrderBy(m => m == primary ? 0 : 1)
+            .SelectMany(m => m == primary || editedFiles < 2 ? m.Fixes : m.Fixes.Where(f => !f.IsAdvice))
             .DistinctBy(f => (f.Title, f.Edits.Count))
             .OrderBy(f => f.IsAdvice ? 1 : 0).ThenBy(f => f.Safety)
             .ToList();
