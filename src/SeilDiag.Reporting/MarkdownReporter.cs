@@ -108,17 +108,28 @@ public sealed class MarkdownReporter : IReporter
         var evidence = d.Evidence;
         if (evidence.Count > 0)
         {
-            output.Write($"#### {t.Evidence}\n\n| {t.Observed} | {t.Source} | {t.Location} | {t.Evidence} |\n|---|---|---|---|\n");
+            // Rows are numbered and each excerpt below the table carries its row's number: an excerpt (a whole log
+            // line) is too long for a table cell, and unlabelled it could not be told apart from its neighbours.
+            output.Write($"#### {t.Evidence}\n\n| # | {t.Observed} | {t.Source} | {t.Location} | {t.Evidence} |\n|---|---|---|---|---|\n");
+            var row = 0;
             foreach (var e in evidence)
             {
                 var where = e.Location is null ? "" : Cell(r.Redact(e.Location.ToString()));
                 var when = e.Time is null ? "" : " (" + ReportFacts.Time(e.Time) + ")";
-                output.Write($"| {ReportFacts.KindName(e.Kind, lang)} | {ReportFacts.SourceName(e.Source, lang)} | {where}{when} | {Cell(r.Redact(e.Text))} |\n");
+                output.Write($"| {++row} | {ReportFacts.KindName(e.Kind, lang)} | {ReportFacts.SourceName(e.Source, lang)} | {where}{when} | {Cell(r.Redact(e.Text))} |\n");
             }
             output.Write("\n");
-            foreach (var e in evidence.Where(e => e.Excerpt is { Length: > 0 }))
+            row = 0;
+            foreach (var e in evidence)
             {
-                output.Write(MarkdownText.Fence(r.Redact(e.Excerpt!)));
+                row++;
+                if (e.Excerpt is not { Length: > 0 } excerpt)
+                {
+                    continue;
+                }
+                var where = e.Location is null ? "" : $" `{Code(r.Redact(e.Location.ToString()))}`";
+                output.Write($"**[{row}]**{where}\n\n");
+                output.Write(MarkdownText.Fence(r.Redact(excerpt)));
                 output.Write("\n");
             }
         }

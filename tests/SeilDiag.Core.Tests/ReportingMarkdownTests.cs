@@ -65,6 +65,9 @@ public class ReportingMarkdownTests
         Assert.DoesNotContain("1. set dh-group to modp2048 (", md);
         // The excerpt holds a ``` run: its fence must be longer so the excerpt cannot close it.
         Assert.Contains("````\nline with | pipe and ``` fence\n````", md);
+        // The excerpt is labelled with its evidence row's number and location.
+        Assert.Contains("| 1 | observed | charon log | charon.log:7:1 |", md);
+        Assert.Contains("**[1]** `charon.log:7:1`\n\n````\nline with", md);
         Assert.Contains(@"| 2026-11-28 00:35:41.000 | charon log | charon.log:9:1 | **SD1001** sent N\(NO\_PROP\) \| x |".Replace(@"\(", "(").Replace(@"\)", ")"), md);
         Assert.Contains("| charon.log | -1.500 s | 3 | cookies |", md);
     }
