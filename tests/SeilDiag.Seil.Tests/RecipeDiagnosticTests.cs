@@ -197,12 +197,14 @@ public class RecipeDiagnosticTests
     public void SD4004_no_route_for_the_remote_proxy_id_and_the_fix_adds_one()
     {
         var markup = "route.ipv4.1.destination : 10.9.0.0/16\nroute.ipv4.1.gateway     : ipsec0\n"
+                     + "interface.ipsec0.ipv4.source                              : 10.0.0.1\n"
                      + "interface.ipsec0.ipv4.destination                         : 10.0.0.2\n"
                      + "interface.ipsec0.ike.proposal.phase2.proxy-id.ipv4.local  : 192.168.1.0/24\n"
                      + "interface.ipsec0.ike.proposal.phase2.proxy-id.ipv4.remote : {|SD4004:192.168.2.0/24|}\n";
         var document = Markup.Verify(markup, "SD4004");
         var diagnostic = document.Diagnostics.Single(d => d.Id == "SD4004");
         Assert.Equal("no route sends 192.168.2.0/24 into ipsec0", diagnostic.Message);
+        Assert.Equal("10.0.0.1 <-> 10.0.0.2", diagnostic.Tunnel?.ToString());
         var fixedText = FixApplier.Apply(document.Text.Text, diagnostic.Fixes[0].Edits).NewText;
         Assert.Contains("route.ipv4.1.gateway     : ipsec0\nroute.ipv4.2.destination : 192.168.2.0/24\nroute.ipv4.2.gateway     : ipsec0\ninterface.ipsec0", fixedText);
         var reparsed = SeilFrontEnd.Parse(SourceText.From(fixedText));

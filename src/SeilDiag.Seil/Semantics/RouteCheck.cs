@@ -26,7 +26,9 @@ internal static class RouteCheck
             var diagnostic = Diagnostic.Create(Rules.NoRouteIntoTunnel, need.Where, need.Remote.ToString(), need.InterfaceName)
                 .WithEvidence(new Evidence(EvidenceSource.SeilConfig, EvidenceKind.Predicted,
                     $"{need.Peer.Name} negotiates {need.Remote} as the remote proxy-id, but no static route sends {need.Remote} into {need.InterfaceName}",
-                    need.Where));
+                    need.Where))
+                // The tunnel it is about, so a log or capture of that tunnel (traffic not entering it) lines up with it.
+                .WithTunnel(TunnelEndpoints.Of(need.Peer.LocalAddress.Value?.Trim(), need.Peer.RemoteAddress.Value?.Trim()));
             if (fix(need) is { } codeFix)
             {
                 diagnostic = diagnostic.WithFixes(codeFix);
