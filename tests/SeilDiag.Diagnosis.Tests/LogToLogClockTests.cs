@@ -45,6 +45,26 @@ public partial class LogToLogClockTests
         Assert.Matches(@"^seil-charon\.log is 9 h 0 m 3[6-8] s ahead of remote-charon\.log \(", seil.Method);
     }
 
+    /// <summary>Clocks that are not whole hours apart: a half-hour zone, and routers without NTP minutes off.</summary>
+    [SkippableTheory]
+    [InlineData("01-minimal-ok", 5 * 3600 + 30 * 60)]
+    [InlineData("03-phase1-dh-mismatch", 5 * 3600 + 30 * 60)]
+    [InlineData("08-psk-mismatch", 7 * 60 + 12)]
+    [InlineData("10-lifetime-rekey", -(13 * 60 + 20))]
+    [InlineData("11-dpd", 9 * 3600 + 4 * 60 + 41)]
+    [InlineData("12-delete", -(3 * 3600 + 45 * 60))]
+    public void Logs_minutes_or_half_an_hour_apart_are_still_placed(string lab, int seconds)
+    {
+        var skew = TimeSpan.FromSeconds(seconds);
+        var folder = LabAcceptanceTests.SharedFolder(lab);
+
+        var result = CaseCorrelator.Correlate(LabCase.Build(folder, LogShift.Of("seil-charon.log", skew), withCapture: false));
+
+        var seil = Assert.Single(result.Offsets, o => o.Path.EndsWith("seil-charon.log", StringComparison.Ordinal));
+        Assert.True(seil.MatchedEvents > 0, seil.Method);
+        Assert.InRange((seil.Offset - skew).TotalSeconds, -1.0, 1.0);
+    }
+
     [SkippableTheory]
     [InlineData("01-minimal-ok")]
     [InlineData("08-psk-mismatch")]

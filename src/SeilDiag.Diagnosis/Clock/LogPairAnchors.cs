@@ -9,8 +9,8 @@ namespace SeilDiag.Diagnosis;
 /// and the steps both daemons log (phase 1 start, ISAKMP/IKE SA established, IPsec/CHILD SA established).
 /// </summary>
 /// <remarks>
-/// The log front-end's session pairing (<see cref="LoggedEvent.Counterpart"/>: same racoon cookies, or the same peers
-/// seen from both ends starting close together apart from whole hours) says whether the two logs saw the same
+/// The log front-end's session pairing (<see cref="LoggedEvent.Counterpart"/>: same racoon cookies or CHILD_SA SPIs,
+/// else the offset most sessions of the same peers agree on, seen from both ends) says whether the two logs saw the same
 /// negotiations at all, and roughly at which offset: two logs of the same configs at other times send packets of the
 /// same lengths, and pairing those would give a confident, wrong offset. It does not decide which line pairs with
 /// which: the two ends cut negotiations into sessions differently (an initiator's keyingtries are one IKE_SA, the
@@ -20,7 +20,7 @@ namespace SeilDiag.Diagnosis;
 /// </remarks>
 internal static class LogPairAnchors
 {
-    /// <summary>How far the true offset may lie from the one a paired session's start suggests (the pairing allows 2 minutes).</summary>
+    /// <summary>How far the true offset may lie from the one a paired session's start suggests (the pairing allows 1 minute, after retransmits).</summary>
     private const double PriorSlack = 150;
 
     private readonly record struct Key(TunnelEndpoints? Tunnel, LoggedPacketDirection Direction, IPAddress? From, IPAddress? To, int Bytes, NegotiationMilestone Milestone);
