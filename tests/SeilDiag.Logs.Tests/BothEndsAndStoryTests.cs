@@ -128,3 +128,37 @@ public sealed class LongLogTests
         Assert.Contains("(100 more sessions", analysis.Story("en"));
     }
 }
+
+/// <summary>
+/// A SEIL (racoon) log and a charon log of the same tunnel on clocks 9 h 4 m 13 s apart: the negotiation pairs by
+/// its CHILD_SA SPIs (racoon's "spi=…(0x…)" per direction ↔ charon's "_i"/"_o"), not by start times, which would
+/// favour an earlier failed attempt whose offset is nearer a whole hour. The racoon lines carry the SPIs of lab
+/// 01's real remote log.
+/// </summary>
+public sealed class RacoonCharonPairingTests
+{
+    [SkippableFact]
+    public void Racoon_and_charon_sessions_pair_by_spi_across_a_time_zone_and_drift()
+    {
+        var remote = SharedFiles.Require("corpus", "lab", "01-minimal-ok", "remote-charon.log");
+        // remote-charon.log: 00:35:22 "CHILD_SA to-seil{1} established with SPIs 2176bbaf_i c1b0e950_o"; the SEIL end
+        // sends with 2176bbaf and receives with c1b0e950.
+        var racoon = string.Join("\n",
+            "2026-11-28 09:39:05: INFO: initiate new phase 1 negotiation: 10.0.0.1[500]<=>10.0.0.2[500]",
+            "2026-11-28 09:39:05: INFO: begin Identity Protection mode.",
+            "2026-11-28 09:39:25: ERROR: phase1 negotiation failed due to time up. 0123456789abcdef:0000000000000000",
+            "2026-11-28 09:39:35: INFO: initiate new phase 1 negotiation: 10.0.0.1[500]<=>10.0.0.2[500]",
+            "2026-11-28 09:39:35: INFO: begin Identity Protection mode.",
+            "2026-11-28 09:39:35: INFO: ISAKMP-SA established 10.0.0.1[500]-10.0.0.2[500] spi:1111111111111111:2222222222222222",
+            "2026-11-28 09:39:35: INFO: initiate new phase 2 negotiation: 10.0.0.1[500]<=>10.0.0.2[500]",
+            "2026-11-28 09:39:35: INFO: IPsec-SA established: ESP/Tunnel 10.0.0.2[500]->10.0.0.1[500] spi=3249596752(0xc1b0e950)",
+            "2026-11-28 09:39:35: INFO: IPsec-SA established: ESP/Tunnel 10.0.0.1[500]->10.0.0.2[500] spi=561429423(0x2176bbaf)",
+            "");
+        var analysis = LogFrontEnd.Analyze([LogInput.Open(remote), LogInput.FromText("seil-racoon.log", racoon)]);
+
+        var charon = Assert.Single(analysis.Sessions, s => s.Path == remote && s.ChildSasEstablished > 0);
+        var paired = Assert.IsType<LogSession>(charon.Counterpart);
+        Assert.Equal("seil-racoon.log", paired.Path);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 39, 35, TimeSpan.Zero), paired.Start);
+    }
+}

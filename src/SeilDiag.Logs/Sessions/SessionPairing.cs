@@ -113,11 +113,19 @@ internal static class SessionPairing
         }
         foreach (var e in s.Events)
         {
-            // "678baa59_i 619badb9_o": this end's inbound SPI is the SPI the other end sends with.
             if (e.Kind != LogEventKind.ChildSaEstablished || e.Detail3 is not { } spis)
             {
                 continue;
             }
+            if (e.Daemon == Reading.LogDaemon.Racoon)
+            {
+                if (RacoonSpi(s, e, spis) is { } racoon && racoon.Inbound == inbound)
+                {
+                    yield return "spi:" + racoon.Spi;
+                }
+                continue;
+            }
+            // "678baa59_i 619badb9_o": this end's inbound SPI is the SPI the other end sends with.
             foreach (var spi in spis.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (spi.EndsWith(inbound ? "_i" : "_o", StringComparison.Ordinal))
@@ -126,6 +134,26 @@ internal static class SessionPairing
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// racoon logs one line per direction, "IPsec-SA established: ESP/Tunnel 10.0.0.2[500]->10.0.0.1[500]
+    /// spi=3221225985(0xc0000201)": inbound when the arrow points at this end. The SPI in charon's spelling (8 hex digits).
+    /// </summary>
+    private static (string Spi, bool Inbound)? RacoonSpi(LogSession s, LogEvent e, string spis)
+    {
+        var m = e.Message;
+        var arrow = m.IndexOf("->", StringComparison.Ordinal);
+        var hex = spis.IndexOf("(0x", StringComparison.Ordinal);
+        if (arrow < 0 || hex < 0 || s.Local is null
+            || !uint.TryParse(spis.AsSpan(hex + 3).TrimEnd(')'), System.Globalization.NumberStyles.HexNumber, null, out var spi))
+        {
+            return null;
+        }
+        var destination = m[(arrow + 2)..];
+        var bracket = destination.IndexOf('[');
+        var inbound = bracket > 0 && destination[..bracket] == s.Local.Address.ToString();
+        return (spi.ToString("x8", System.Globalization.CultureInfo.InvariantCulture), inbound);
     }
 
     /// <summary>
