@@ -130,8 +130,8 @@ public sealed class HtmlReporter : IReporter
             {
                 var weak = fix.Safety == FixSafety.WeakensSecurity ? $" <span class=\"weak\">⚠ {H(t.Weakens)}</span>" : "";
                 var advice = fix.IsAdvice ? $" <em>({H(t.Advice)})</em>" : "";
-                output.Write($"<li>{E(input, fix.Title)}{weak}{advice}");
-                if (fix.Explanation is { Length: > 0 } explanation)
+                output.Write($"<li>{E(input, fix.GetTitle(input.Lang))}{weak}{advice}");
+                if (fix.GetExplanation(input.Lang) is { Length: > 0 } explanation)
                 {
                     output.Write($"<p>{E(input, explanation)}</p>");
                 }

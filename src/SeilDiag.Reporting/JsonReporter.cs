@@ -124,11 +124,11 @@ public sealed class JsonReporter : IReporter
         foreach (var fix in d.Fixes)
         {
             json.WriteStartObject();
-            json.WriteString("title", r.Redact(fix.Title));
+            json.WriteString("title", r.Redact(fix.GetTitle(input.Lang)));
             json.WriteBoolean("weakensSecurity", fix.Safety == FixSafety.WeakensSecurity);
-            if (fix.Explanation is not null)
+            if (fix.GetExplanation(input.Lang) is { } explanation)
             {
-                json.WriteString("explanation", r.Redact(fix.Explanation));
+                json.WriteString("explanation", r.Redact(explanation));
             }
             json.WriteStartArray("edits");
             foreach (var edit in fix.Edits)

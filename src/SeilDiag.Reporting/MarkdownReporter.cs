@@ -150,8 +150,8 @@ public sealed class MarkdownReporter : IReporter
                     flags.Add(t.Advice);
                 }
                 var suffix = flags.Count == 0 ? "" : " (" + string.Join(", ", flags) + ")";
-                output.Write($"{number}. {MarkdownText.Escape(r.Redact(fix.Title))}{suffix}\n");
-                if (fix.Explanation is { Length: > 0 } explanation)
+                output.Write($"{number}. {MarkdownText.Escape(r.Redact(fix.GetTitle(input.Lang)))}{suffix}\n");
+                if (fix.GetExplanation(input.Lang) is { Length: > 0 } explanation)
                 {
                     output.Write($"   {MarkdownText.Escape(r.Redact(explanation))}\n");
                 }

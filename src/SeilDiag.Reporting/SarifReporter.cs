@@ -86,7 +86,7 @@ public sealed class SarifReporter : IReporter
                     json.WriteStartArray("fixes");
                     foreach (var fix in fixes)
                     {
-                        WriteFix(json, fix, r);
+                        WriteFix(json, fix, r, input.Lang);
                     }
                     json.WriteEndArray();
                 }
@@ -128,7 +128,7 @@ public sealed class SarifReporter : IReporter
                     json.WriteStartArray("advice");
                     foreach (var fix in advice)
                     {
-                        json.WriteStringValue(r.Redact(fix.Title));
+                        json.WriteStringValue(r.Redact(fix.GetTitle(input.Lang)));
                     }
                     json.WriteEndArray();
                 }
@@ -220,11 +220,12 @@ public sealed class SarifReporter : IReporter
         json.WriteEndObject();
     }
 
-    private static void WriteFix(Utf8JsonWriter json, CodeFix fix, Redactor r)
+    private static void WriteFix(Utf8JsonWriter json, CodeFix fix, Redactor r, string lang)
     {
         json.WriteStartObject();
         json.WriteStartObject("description");
-        json.WriteString("text", r.Redact(fix.Title) + (fix.Safety == FixSafety.WeakensSecurity ? " (weakens security)" : ""));
+        var weak = fix.Safety == FixSafety.WeakensSecurity ? $" ({ReportText.For(lang).Weakens})" : "";
+        json.WriteString("text", r.Redact(fix.GetTitle(lang)) + weak);
         json.WriteEndObject();
         json.WriteStartArray("artifactChanges");
         foreach (var group in fix.Edits.GroupBy(e => e.Path))

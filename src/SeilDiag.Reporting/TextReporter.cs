@@ -76,8 +76,8 @@ public sealed class TextReporter(bool color = false) : IReporter
         {
             number++;
             var weak = fix.Safety == FixSafety.WeakensSecurity ? (input.Lang == "ja" ? " (セキュリティが低下します)" : " (weakens security)") : "";
-            output.WriteLine($"  = fix {number}: {r.Redact(fix.Title)}{weak}");
-            if (fix.Explanation is { Length: > 0 } explanation)
+            output.WriteLine($"  = {(input.Lang == "ja" ? "修正案" : "fix")} {number}: {r.Redact(fix.GetTitle(input.Lang))}{weak}");
+            if (fix.GetExplanation(input.Lang) is { Length: > 0 } explanation)
             {
                 output.WriteLine($"      {r.Redact(explanation)}");
             }
@@ -89,7 +89,7 @@ public sealed class TextReporter(bool color = false) : IReporter
                 }
             }
         }
-        output.WriteLine($"  = help: {d.Rule.HelpPath}");
+        output.WriteLine($"  = {(input.Lang == "ja" ? "ヘルプ" : "help")}: {d.Rule.HelpPath}");
         output.WriteLine();
     }
 

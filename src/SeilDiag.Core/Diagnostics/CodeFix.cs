@@ -41,12 +41,48 @@ public enum FixSafety
 /// <summary>
 /// One way to fix a diagnosis: a title, optionally a longer explanation, and the text edits (possibly in
 /// several files). A fix with no edits is advice (for example from a log alone, when no config was given):
-/// it names the keys to change on each side.
+/// it names the keys to change on each side. Title and explanation are phrases, so they carry both languages
+/// (<see cref="LocalizedText"/>); a plain string is a title that reads the same in both (a key = value edit)
+/// or one whose producer has no Japanese yet.
 /// </summary>
-public sealed record CodeFix(string Title, IReadOnlyList<TextEdit> Edits, FixSafety Safety = FixSafety.KeepsSecurity, string? Explanation = null)
+public sealed record CodeFix
 {
+    public CodeFix(LocalizedText title, IReadOnlyList<TextEdit> edits, FixSafety safety = FixSafety.KeepsSecurity, LocalizedText? explanation = null)
+    {
+        TitleText = title;
+        Edits = edits;
+        Safety = safety;
+        ExplanationText = explanation;
+    }
+
+    public CodeFix(string title, IReadOnlyList<TextEdit> edits, FixSafety safety = FixSafety.KeepsSecurity, string? explanation = null)
+        : this(LocalizedText.Invariant(title), edits, safety, explanation is null ? null : LocalizedText.Invariant(explanation))
+    {
+    }
+
+    public LocalizedText TitleText { get; init; }
+
+    public IReadOnlyList<TextEdit> Edits { get; init; }
+
+    public FixSafety Safety { get; init; }
+
+    public LocalizedText? ExplanationText { get; init; }
+
+    /// <summary>The English title (merging and tests compare fixes by it).</summary>
+    public string Title => TitleText.English;
+
+    /// <summary>The English explanation.</summary>
+    public string? Explanation => ExplanationText?.English;
+
+    public string GetTitle(string lang) => TitleText.Get(lang);
+
+    public string? GetExplanation(string lang) => ExplanationText?.Get(lang);
+
     public bool IsAdvice => Edits.Count == 0;
 
     public static CodeFix Advice(string title, FixSafety safety = FixSafety.KeepsSecurity, string? explanation = null) =>
+        new(title, [], safety, explanation);
+
+    public static CodeFix Advice(LocalizedText title, FixSafety safety = FixSafety.KeepsSecurity, LocalizedText? explanation = null) =>
         new(title, [], safety, explanation);
 }
