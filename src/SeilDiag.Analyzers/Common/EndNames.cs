@@ -26,7 +26,10 @@ internal static class EndNames
     public static string Arrow(PeerConfig initiator, PeerConfig responder) =>
         $"{Short(initiator, responder)} → {Short(responder, initiator)}";
 
-    public static string DefaultWord(PeerConfig peer) => $"{Vendor(peer)} default";
+    public static string DefaultWord(PeerConfig peer) => DefaultText(peer).English;
+
+    /// <summary>"SEIL default" / "SEIL の既定値".</summary>
+    public static LocalizedText DefaultText(PeerConfig peer) => new($"{Vendor(peer)} default", $"{Vendor(peer)} の既定値");
 
     /// <summary>Where a value comes from: "at seil.conf:12" or "(SEIL default)".</summary>
     public static string Where<T>(PeerConfig peer, Located<T> value) =>
@@ -39,8 +42,11 @@ internal static class EndNames
         peer.Vendor == PeerVendor.Seil ? EvidenceSource.SeilLog : EvidenceSource.CharonLog;
 
     /// <summary>For use inside parentheses: "set at seil.conf:12" or "SEIL default".</summary>
-    public static string Source<T>(PeerConfig peer, Located<T> value) =>
-        value.IsDefault || value.Where is null ? DefaultWord(peer) : $"set at {value.Where}";
+    public static string Source<T>(PeerConfig peer, Located<T> value) => SourceText(peer, value).English;
+
+    /// <summary><see cref="Source"/> in both languages: "set at seil.conf:12" / "seil.conf:12 で設定".</summary>
+    public static LocalizedText SourceText<T>(PeerConfig peer, Located<T> value) =>
+        value.IsDefault || value.Where is null ? DefaultText(peer) : new($"set at {value.Where}", $"{value.Where} で設定");
 
     /// <summary>The best location for a value: where it is set, else where the peer is defined.</summary>
     public static Location? LocationOf<T>(PeerConfig peer, Located<T> value) => value.Where ?? peer.Definition;

@@ -37,15 +37,21 @@ public sealed record DirectionPrediction(
     public bool Succeeds => Outcome is DirectionOutcome.Up or DirectionOutcome.UpNarrowed;
 
     /// <summary>"phase 1 fails (SD1001)" or "tunnel comes up with AES-CBC-256/SHA2-256/MODP-1536, ESP AES-CBC-256/HMAC-SHA-256-128".</summary>
-    public string Describe() => Outcome switch
+    public LocalizedText Describe()
     {
-        DirectionOutcome.Up => $"tunnel comes up with {Suite()}",
-        DirectionOutcome.UpNarrowed => $"tunnel comes up with {Suite()}, traffic selectors narrowed to {TrafficSelectors} ({string.Join(", ", WarningRuleIds)})",
-        DirectionOutcome.Phase1Fails => $"phase 1 fails ({string.Join(", ", FailingRuleIds)})",
-        DirectionOutcome.Phase2Fails => $"phase 2 fails ({string.Join(", ", FailingRuleIds)})",
-        DirectionOutcome.NeverStarts => $"never starts ({string.Join(", ", FailingRuleIds)})",
-        _ => "cannot be predicted (a side's proposals are unknown)",
-    };
+        var failing = string.Join(", ", FailingRuleIds);
+        return Outcome switch
+        {
+            DirectionOutcome.Up => new($"tunnel comes up with {Suite()}", $"トンネルは {Suite()} で確立します"),
+            DirectionOutcome.UpNarrowed => new(
+                $"tunnel comes up with {Suite()}, traffic selectors narrowed to {TrafficSelectors} ({string.Join(", ", WarningRuleIds)})",
+                $"トンネルは {Suite()} で確立しますが、トラフィックセレクタは {TrafficSelectors} に狭められます ({string.Join(", ", WarningRuleIds)})"),
+            DirectionOutcome.Phase1Fails => new($"phase 1 fails ({failing})", $"フェーズ1 で失敗します ({failing})"),
+            DirectionOutcome.Phase2Fails => new($"phase 2 fails ({failing})", $"フェーズ2 で失敗します ({failing})"),
+            DirectionOutcome.NeverStarts => new($"never starts ({failing})", $"ネゴシエーションが開始されません ({failing})"),
+            _ => new("cannot be predicted (a side's proposals are unknown)", "予測できません (一方のプロポーザルが不明です)"),
+        };
+    }
 
     internal string Suite() =>
         (Phase1 is null ? "?" : AlgorithmText.Display(Phase1)) + ", ESP " + (Phase2 is null ? "?" : AlgorithmText.Display(Phase2));
@@ -54,32 +60,46 @@ public sealed record DirectionPrediction(
 /// <summary>One pair of ends and what happens in each direction.</summary>
 public sealed record PairPrediction(PeerPair Pair, IReadOnlyList<DirectionPrediction> Directions, PskVerdict Psk)
 {
+    /// <summary><see cref="Summary"/> in one language, for the reports.</summary>
+    public IReadOnlyList<string> SummaryLines(string lang = "en") => Summary().Select(l => l.Get(lang)).ToList();
+
     /// <summary>
-    /// Text for the CLI: the pair, then one line with both directions ("SEIL → strongSwan: phase 1 fails
-    /// (SD1001); strongSwan → SEIL: phase 1 fails (SD1001)" or "both directions: tunnel comes up with ..."),
-    /// then who starts it, the PSK verdict, and what each end does for DPD and NAT-T.
+    /// The pair, then one line with both directions ("SEIL → strongSwan: phase 1 fails (SD1001); strongSwan →
+    /// SEIL: phase 1 fails (SD1001)" or "both directions: tunnel comes up with ..."), then who starts it, the
+    /// PSK verdict, and what each end does for DPD and NAT-T; each line in both languages.
     /// </summary>
-    public IReadOnlyList<string> SummaryLines()
+    public IReadOnlyList<LocalizedText> Summary()
     {
-        var lines = new List<string> { Pair.ToString() };
+        var lines = new List<LocalizedText> { LocalizedText.Invariant(Pair.ToString()) };
         var first = Directions[0];
         // Only a success is folded into "both directions": failures are spelled out per direction, as users compare them with each side's log.
-        lines.Add(first.Succeeds && Directions.All(d => d.Outcome == first.Outcome && d.Describe() == first.Describe())
-            ? $"both directions: {first.Describe()}"
-            : string.Join("; ", Directions.Select(d => $"{d.Label}: {d.Describe()}")));
+        if (first.Succeeds && Directions.All(d => d.Outcome == first.Outcome && d.Describe() == first.Describe()))
+        {
+            var both = first.Describe();
+            lines.Add(new($"both directions: {both.English}", $"両方向: {both.Japanese}"));
+        }
+        else
+        {
+            lines.Add(LocalizedText.Join(LocalizedText.Invariant("; "), Directions.Select(d =>
+            {
+                var outcome = d.Describe();
+                return new LocalizedText($"{d.Label}: {outcome.English}", $"{d.Label}: {outcome.Japanese}");
+            })));
+        }
         var starters = Directions.Where(d => d.Direction.InitiatedByConfig).Select(d => EndNames.Short(d.Direction.Initiator, d.Direction.Responder)).ToList();
         lines.Add(starters.Count switch
         {
-            0 => "initiation: neither end starts on its own (responder-only / auto=add): start one by hand ('ipsec up') or by traffic",
-            1 => $"initiation: {starters[0]} starts the negotiation",
-            _ => $"initiation: both ends start ({string.Join(", ", starters)})",
+            0 => new("initiation: neither end starts on its own (responder-only / auto=add): start one by hand ('ipsec up') or by traffic",
+                "接続開始: どちらの端も自分からは開始しません (responder-only / auto=add)。手動 ('ipsec up') またはトラフィックで開始してください"),
+            1 => new($"initiation: {starters[0]} starts the negotiation", $"接続開始: {starters[0]} がネゴシエーションを開始します"),
+            _ => new($"initiation: both ends start ({string.Join(", ", starters)})", $"接続開始: 両端が開始します ({string.Join(", ", starters)})"),
         });
         lines.Add(Psk switch
         {
-            PskVerdict.Match => "pre-shared key: same on both ends",
-            PskVerdict.Mismatch => "pre-shared key: differs (SD1002)",
-            PskVerdict.Unverifiable => "pre-shared key: unverifiable (a key or ipsec.secrets was not given)",
-            _ => "pre-shared key: not used",
+            PskVerdict.Match => new("pre-shared key: same on both ends", "事前共有鍵: 両端で一致"),
+            PskVerdict.Mismatch => new("pre-shared key: differs (SD1002)", "事前共有鍵: 不一致 (SD1002)"),
+            PskVerdict.Unverifiable => new("pre-shared key: unverifiable (a key or ipsec.secrets was not given)", "事前共有鍵: 検証できません (鍵または ipsec.secrets が指定されていません)"),
+            _ => new("pre-shared key: not used", "事前共有鍵: 使用しません"),
         });
         lines.Add(LifecycleSummary.Dpd(Pair));
         lines.Add(LifecycleSummary.NatTraversal(Pair));
@@ -96,9 +116,9 @@ public static class TunnelPrediction
     public static IReadOnlyList<PairPrediction> Predict(IkeModel model) =>
         PeerPairing.Pair(model).Pairs.Select(Predict).ToList();
 
-    /// <summary>All pairs' summary lines, for the CLI's text output.</summary>
-    public static IReadOnlyList<string> Summarize(IkeModel model) =>
-        Predict(model).SelectMany(p => p.SummaryLines()).ToList();
+    /// <summary>All pairs' summary lines in one language, for the top of every report.</summary>
+    public static IReadOnlyList<string> Summarize(IkeModel model, string lang = "en") =>
+        Predict(model).SelectMany(p => p.SummaryLines(lang)).ToList();
 
     public static PairPrediction Predict(PeerPair pair)
     {

@@ -199,8 +199,8 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
         return lines;
     }
 
-    private static IReadOnlyList<string> Summary(Workspace workspace) =>
-        SeilDiag.Analyzers.TunnelPrediction.Summarize(workspace.Model);
+    private IReadOnlyList<string> Summary(Workspace workspace) =>
+        SeilDiag.Analyzers.TunnelPrediction.Summarize(workspace.Model, settings.Lang);
 
     private void Write(ReportInput report)
     {
