@@ -6,40 +6,44 @@ namespace SeilDiag.Analyzers.Common;
 /// <summary>
 /// Collects the edits of one fix, possibly on both ends, through each peer's own <see cref="IConfigEditor"/>,
 /// and writes the title from the same steps ("SEIL: interface.ipsec0.ike.proposal.phase1.dh-group = modp1536"),
-/// so the title always says exactly what the edits do.
+/// so the title always says exactly what the edits do. A key = value step reads the same in both languages;
+/// a removal or a free-form step carries its Japanese too.
 /// </summary>
 internal sealed class FixBuilder
 {
     private readonly List<TextEdit> _edits = [];
-    private readonly List<string> _steps = [];
+    private readonly List<LocalizedText> _steps = [];
     private bool _weakens;
 
     public FixBuilder Set(PeerConfig peer, string key, string value)
     {
         _edits.AddRange(peer.Editor.Set(key, value));
-        _steps.Add($"{EndNames.Vendor(peer)}: {peer.Editor.DisplayKey(key)} = {value}");
+        _steps.Add(LocalizedText.Invariant($"{EndNames.Vendor(peer)}: {peer.Editor.DisplayKey(key)} = {value}"));
         return this;
     }
 
     public FixBuilder SetList(PeerConfig peer, string key, IReadOnlyList<string> values)
     {
         _edits.AddRange(peer.Editor.SetList(key, values));
-        _steps.Add($"{EndNames.Vendor(peer)}: {peer.Editor.DisplayKey(key)} = {string.Join(", ", values)}");
+        _steps.Add(LocalizedText.Invariant($"{EndNames.Vendor(peer)}: {peer.Editor.DisplayKey(key)} = {string.Join(", ", values)}"));
         return this;
     }
 
-    public FixBuilder Remove(PeerConfig peer, string key, string meaning)
+    /// <summary>Remove a key; <paramref name="meaning"/> says what its absence means ("no PFS", "Main Mode").</summary>
+    public FixBuilder Remove(PeerConfig peer, string key, LocalizedText meaning)
     {
         var edits = peer.Editor.Remove(key);
         _edits.AddRange(edits);
         if (edits.Count > 0)
         {
-            _steps.Add($"{EndNames.Vendor(peer)}: remove {peer.Editor.DisplayKey(key)} ({meaning})");
+            var vendor = EndNames.Vendor(peer);
+            var display = peer.Editor.DisplayKey(key);
+            _steps.Add(new($"{vendor}: remove {display} ({meaning.English})", $"{vendor}: {display} を削除 ({meaning.Japanese})"));
         }
         return this;
     }
 
-    public FixBuilder Step(string advice)
+    public FixBuilder Step(LocalizedText advice)
     {
         _steps.Add(advice);
         return this;
@@ -53,10 +57,10 @@ internal sealed class FixBuilder
 
     public bool IsEmpty => _steps.Count == 0;
 
-    public CodeFix Build(string? explanation = null)
+    public CodeFix Build(LocalizedText? explanation = null)
     {
         // The safety is carried by FixSafety (reporters print it), so the title stays the plain list of steps.
-        var title = string.Join("; ", _steps);
+        var title = LocalizedText.Join(LocalizedText.Invariant("; "), _steps);
         return new CodeFix(title, MergeInsertions(_edits), _weakens ? FixSafety.WeakensSecurity : FixSafety.KeepsSecurity, explanation);
     }
 

@@ -36,8 +36,9 @@ public sealed class AggressiveModePskAnalyzer : IAnalyzer
             }
             var diagnostic = Diagnostic.Create(Rules.AggressiveModePsk, EndNames.LocationOf(peer, peer.ExchangeMode), EndNames.Label(peer))
                 .WithTunnel(PeerTunnel.Of(peer, context.Model));
-            context.Report(diagnostic.WithFixes(fix.Build(
-                "Main Mode needs a fixed address for the SEIL (or an identity the responder can map); if the SEIL has a dynamic address and Aggressive Mode must stay, use a long random PSK.")));
+            context.Report(diagnostic.WithFixes(fix.Build(new(
+                "Main Mode needs a fixed address for the SEIL (or an identity the responder can map); if the SEIL has a dynamic address and Aggressive Mode must stay, use a long random PSK.",
+                "メインモードには SEIL の固定アドレス (またはレスポンダが対応付けられる ID) が必要です。SEIL のアドレスが動的でアグレッシブモードを残す必要がある場合は、長いランダムな事前共有鍵を使ってください。"))));
         }
     }
 }

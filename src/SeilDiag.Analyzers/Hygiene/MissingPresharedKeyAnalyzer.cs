@@ -26,11 +26,13 @@ public sealed class MissingPresharedKeyAnalyzer : IAnalyzer
             var (where, whereJa, advice, log) = peer.Vendor == PeerVendor.Seil
                 ? ($"{peer.Editor.DisplayKey(SeilKeys.PresharedKey)} is not set",
                    $"{peer.Editor.DisplayKey(SeilKeys.PresharedKey)} が設定されていません",
-                   $"SEIL: set {peer.Editor.DisplayKey(SeilKeys.PresharedKey)} to the key the other end uses",
+                   new LocalizedText($"SEIL: set {peer.Editor.DisplayKey(SeilKeys.PresharedKey)} to the key the other end uses",
+                       $"SEIL: {peer.Editor.DisplayKey(SeilKeys.PresharedKey)} に対向と同じ鍵を設定します"),
                    "couldn't find the pskey for " + (peer.RemoteAddress.Value ?? "<peer>") + ".")
                 : ($"no PSK line in ipsec.secrets matches {peer.LocalAddress.Value ?? "%any"} / {peer.RemoteAddress.Value ?? "%any"}",
                    $"ipsec.secrets に {peer.LocalAddress.Value ?? "%any"} / {peer.RemoteAddress.Value ?? "%any"} に合う PSK 行がありません",
-                   $"strongSwan: add a line '{peer.LocalAddress.Value ?? "%any"} {peer.RemoteAddress.Value ?? "%any"} : PSK \"...\"' to ipsec.secrets",
+                   new LocalizedText($"strongSwan: add a line '{peer.LocalAddress.Value ?? "%any"} {peer.RemoteAddress.Value ?? "%any"} : PSK \"...\"' to ipsec.secrets",
+                       $"strongSwan: ipsec.secrets に '{peer.LocalAddress.Value ?? "%any"} {peer.RemoteAddress.Value ?? "%any"} : PSK \"...\"' の行を追加します"),
                    $"no shared key found for '{peer.LocalAddress.Value}'[{peer.LocalAddress.Value}] - '{peer.RemoteAddress.Value}'[{peer.RemoteAddress.Value}]");
             var diagnostic = Diagnostic.Create(Rules.NoPresharedKey, EndNames.LocationOf(peer, peer.AuthMethod), EndNames.Label(peer), new LocalizedText(where, whereJa))
                 .WithEvidence(PredictedLogs.Line(peer, log))

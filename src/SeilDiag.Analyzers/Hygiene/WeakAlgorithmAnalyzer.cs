@@ -121,9 +121,12 @@ public sealed class WeakAlgorithmAnalyzer : IAnalyzer
         }
         if (partner is not null && BreaksPartner(peer, partner, newPhase1, newPhase2))
         {
+            var name = $"{EndNames.Vendor(partner)} ({EndNames.FileName(partner)})";
             return CodeFix.Advice(
-                $"{EndNames.Vendor(partner)} ({EndNames.FileName(partner)}) accepts nothing stronger here: change both ends to {replacementKeyword}",
-                explanation: "Replacing the algorithm on this end alone would stop the tunnel from negotiating.");
+                new LocalizedText($"{name} accepts nothing stronger here: change both ends to {replacementKeyword}",
+                    $"{name} はこれより強いアルゴリズムを受け入れません: 両端を {replacementKeyword} に変更します"),
+                explanation: new LocalizedText("Replacing the algorithm on this end alone would stop the tunnel from negotiating.",
+                    "この端だけアルゴリズムを置き換えると、ネゴシエーションが成立しなくなります。"));
         }
         var builder = new FixBuilder();
         if (peer.Vendor == PeerVendor.StrongSwan)

@@ -17,6 +17,9 @@ namespace SeilDiag.Analyzers.Lifecycle;
 /// </summary>
 public sealed class LifecycleSettingsAnalyzer : PairAnalyzer
 {
+    /// <summary>What removing a NAT-T force key means, in a fix title.</summary>
+    private static readonly LocalizedText ForcedNatT = new("forced NAT-T", "NAT-T の強制を解除");
+
     internal static readonly TimeSpan ShortPhase1 = TimeSpan.FromMinutes(10);
     internal static readonly TimeSpan ShortPhase2 = TimeSpan.FromMinutes(5);
 
@@ -122,7 +125,7 @@ public sealed class LifecycleSettingsAnalyzer : PairAnalyzer
                 .WithAdditionalLocations(Others(location, EndNames.LocationOf(other, other.NatTraversal)))
                 .WithFixes(other.Vendor == PeerVendor.Seil
                     ? new FixBuilder().Set(other, SeilKeys.NatTraversal, "enable").Build()
-                    : new FixBuilder().Remove(forced, forced.Vendor == PeerVendor.Seil ? SeilKeys.NatTraversal : StrongSwanKeys.ForceEncaps, "forced NAT-T").Build());
+                    : new FixBuilder().Remove(forced, forced.Vendor == PeerVendor.Seil ? SeilKeys.NatTraversal : StrongSwanKeys.ForceEncaps, ForcedNatT).Build());
             return new PairFinding(diagnostic, [d, new(b, a)]);
         }
         var both = other.NatTraversal.Value == NatTraversalMode.Force;
@@ -142,11 +145,13 @@ public sealed class LifecycleSettingsAnalyzer : PairAnalyzer
             nat = nat.WithEvidence(PredictedLogs.Line(other, "remote host is behind NAT"));
         }
         // Forcing is usually a test setting (the seed uses it to stand in for a NAT): without it NAT-T still starts when a NAT is detected.
-        var removal = new FixBuilder().Remove(forced, forced.Vendor == PeerVendor.Seil ? SeilKeys.NatTraversal : StrongSwanKeys.ForceEncaps, "forced NAT-T");
+        var removal = new FixBuilder().Remove(forced, forced.Vendor == PeerVendor.Seil ? SeilKeys.NatTraversal : StrongSwanKeys.ForceEncaps, ForcedNatT);
         if (both)
         {
-            removal.Remove(other, other.Vendor == PeerVendor.Seil ? SeilKeys.NatTraversal : StrongSwanKeys.ForceEncaps, "forced NAT-T");
+            removal.Remove(other, other.Vendor == PeerVendor.Seil ? SeilKeys.NatTraversal : StrongSwanKeys.ForceEncaps, ForcedNatT);
         }
-        return new PairFinding(nat.WithFixes(removal.Build("Only if it was set for a test: NAT-T is still used when a NAT is detected.")), []);
+        return new PairFinding(nat.WithFixes(removal.Build(new(
+            "Only if it was set for a test: NAT-T is still used when a NAT is detected.",
+            "テストのために設定したのであれば削除してください。NAT を検出した場合は引き続き NAT-T が使われます。"))), []);
     }
 }

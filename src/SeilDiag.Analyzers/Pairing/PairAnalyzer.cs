@@ -47,6 +47,19 @@ public abstract class PairAnalyzer : IAnalyzer
             : new LocalizedText($"when {directions[0].Label} ({EndNames.Short(directions[0].Initiator, directions[0].Responder)} initiates)",
                                 $"{directions[0].Label} の場合 ({EndNames.Short(directions[0].Initiator, directions[0].Responder)} が開始)");
 
+    /// <summary>The closest offered/accepted pair of a proposal mismatch, as charon would name them.</summary>
+    protected static LocalizedText ClosestText(string offered, string accepted) =>
+        new($"closest: {offered} vs {accepted}", $"最も近い組み合わせ: {offered} と {accepted}");
+
+    /// <summary>The explanation of a fix that makes one end accept the other's weak proposal.</summary>
+    protected static LocalizedText PreferStrongText(IEnumerable<string> weak, PeerConfig other)
+    {
+        var names = string.Join(", ", weak);
+        var vendor = EndNames.Vendor(other);
+        return new($"{names} is weak; prefer changing {vendor} to a strong proposal.",
+            $"{names} は弱いアルゴリズムです。{vendor} 側を強いプロポーザルに変更することを推奨します。");
+    }
+
     protected static Location[] Others(Location? primary, params Location?[] candidates) =>
         [.. candidates.Where(c => c is not null && !Equals(c, primary)).Select(c => c!).Distinct()];
 }

@@ -121,10 +121,16 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
         {
             optIn.Set(responder, StrongSwanKeys.Aggressive, "yes");
         }
-        optIn.Step($"strongSwan: set {AggressivePskSetting} = yes in strongswan.conf (charon {{ i_dont_care_about_security_and_use_aggressive_mode_psk = yes }})");
+        optIn.Step(new(
+            $"strongSwan: set {AggressivePskSetting} = yes in strongswan.conf (charon {{ i_dont_care_about_security_and_use_aggressive_mode_psk = yes }})",
+            $"strongSwan: strongswan.conf で {AggressivePskSetting} = yes を設定 (charon {{ i_dont_care_about_security_and_use_aggressive_mode_psk = yes }})"));
         diagnostic = diagnostic.WithFixes(
-            main.Build("Main Mode keeps the identities encrypted and the PSK hash away from eavesdroppers; it needs a fixed address for the SEIL (or an identity the responder can map). Keep Aggressive Mode only for a NAT'd dynamic peer."),
-            optIn.Build("Allowing Aggressive Mode with a PSK exposes the PSK hash to offline dictionary attacks (VU#857035); use only with a long random key."));
+            main.Build(new(
+                "Main Mode keeps the identities encrypted and the PSK hash away from eavesdroppers; it needs a fixed address for the SEIL (or an identity the responder can map). Keep Aggressive Mode only for a NAT'd dynamic peer.",
+                "メインモードでは ID が暗号化され、事前共有鍵のハッシュも盗聴者に渡りません。ただし SEIL の固定アドレス (またはレスポンダが対応付けられる ID) が必要です。アグレッシブモードは NAT 配下でアドレスが動的な対向に限ってください。")),
+            optIn.Build(new(
+                "Allowing Aggressive Mode with a PSK exposes the PSK hash to offline dictionary attacks (VU#857035); use only with a long random key.",
+                "事前共有鍵でアグレッシブモードを許可すると、事前共有鍵のハッシュがオフライン辞書攻撃にさらされます (VU#857035)。長いランダムな鍵の場合に限って使ってください。")));
         return new PairFinding(diagnostic, directions);
     }
 
@@ -153,7 +159,9 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
                 $"{text}; fails {where.English}", $"{text}; {where.Japanese}で失敗"))
             .WithAdditionalLocations(Others(location, EndNames.LocationOf(b, b.ExchangeMode)))
             .WithEvidence(PredictedLogs.ExchangeModeMismatch(a, b).ToArray())
-            .WithFixes(toMain.Build(), toAggressive.Build("Aggressive Mode with a pre-shared key exposes the PSK hash to offline guessing (VU#857035)."));
+            .WithFixes(toMain.Build(), toAggressive.Build(new(
+                "Aggressive Mode with a pre-shared key exposes the PSK hash to offline guessing (VU#857035).",
+                "事前共有鍵でのアグレッシブモードでは、事前共有鍵のハッシュがオフラインでの推測にさらされます (VU#857035)。")));
         return new PairFinding(diagnostic, directions);
     }
 
@@ -169,7 +177,7 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
         }
         else
         {
-            fix.Remove(peer, StrongSwanKeys.Aggressive, "Main Mode");
+            fix.Remove(peer, StrongSwanKeys.Aggressive, new("Main Mode", "メインモード"));
         }
     }
 }

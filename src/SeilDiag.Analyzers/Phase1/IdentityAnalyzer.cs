@@ -122,7 +122,8 @@ public sealed class IdentityAnalyzer : PairAnalyzer
                 fix.Set(peer, typeKey, "user-fqdn").Set(peer, SeilKeys.IdentifierValueKey(typeKey, "user-fqdn"), identity.Value);
                 break;
             default:
-                fix.Step($"{EndNames.Vendor(peer)}: make {peer.Editor.DisplayKey(typeKey)} match {identity}");
+                var (vendor, display) = (EndNames.Vendor(peer), peer.Editor.DisplayKey(typeKey));
+                fix.Step(new($"{vendor}: make {display} match {identity}", $"{vendor}: {display} を {identity} に合わせます"));
                 break;
         }
     }

@@ -53,8 +53,8 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
             $"{d.Attribute}: {i} offers {AlgorithmText.List(d.Offered)}{DefaultNote(initiator, initiator.Phase1Proposals)}; {r} accepts {AlgorithmText.List(d.Accepted)}{DefaultNote(responder, responder.Phase1Proposals)}"));
         var ja = string.Join("; ", result.Differences.Select(d =>
             $"{d.AttributeJa}: {i} の提案は {AlgorithmText.ListJa(d.Offered)}、{r} が受け入れるのは {AlgorithmText.ListJa(d.Accepted)}"));
-        var closest = $"closest: {result.ClosestOffered!.ToLogString()} vs {result.ClosestAccepted!.ToLogString()}";
-        var message = new LocalizedText($"{en} ({closest}); fails {where.English}", $"{ja} ({closest}); {where.Japanese}で失敗");
+        var closest = ClosestText(result.ClosestOffered!.ToLogString(), result.ClosestAccepted!.ToLogString());
+        var message = new LocalizedText($"{en} ({closest.English}); fails {where.English}", $"{ja} ({closest.Japanese}); {where.Japanese}で失敗");
 
         var key = SeilKey(result.Differences[0].Attribute);
         var location = EndNames.KeyLocation(initiator, key, EndNames.LocationOf(initiator, initiator.Phase1Proposals));
@@ -90,8 +90,8 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
             var key = initiator.Vendor == PeerVendor.StrongSwan ? StrongSwanKeys.IkeLifetime : SeilKeys.Phase1Lifetime;
             fixes.Add(new FixBuilder().Set(initiator, key, value).Build());
         }
-        fixes.Add(new FixBuilder().Set(responder, SeilKeys.CheckLevel, "obey").Build(
-            "obey accepts the initiator's lifetime (the seil8 default)."));
+        fixes.Add(new FixBuilder().Set(responder, SeilKeys.CheckLevel, "obey").Build(new(
+            "obey accepts the initiator's lifetime (the seil8 default).", "obey ではイニシエータのライフタイムを受け入れます (seil8 の既定値)。")));
         return new PairFinding(diagnostic.WithFixes([.. fixes]), [direction]);
     }
 
@@ -133,7 +133,9 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
         var current = peer.Phase1Proposals.Value ?? [];
         if (targets.Any(t => t.Auth != current.FirstOrDefault()?.Auth))
         {
-            yield return CodeFix.Advice($"{EndNames.Vendor(peer)}: use the authentication method {AlgorithmText.Log(targets[0].Auth)} as {EndNames.Vendor(other)} does");
+            var (vendor, method, otherVendor) = (EndNames.Vendor(peer), AlgorithmText.Log(targets[0].Auth), EndNames.Vendor(other));
+            yield return CodeFix.Advice(new LocalizedText($"{vendor}: use the authentication method {method} as {otherVendor} does",
+                $"{vendor}: {otherVendor} と同じ認証方式 {method} を使用します"));
             yield break;
         }
         var weak = targets.Any(AlgorithmText.IsWeak);
@@ -174,9 +176,7 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
         }
         if (!builder.IsEmpty)
         {
-            yield return builder.Build(weak
-                ? $"{string.Join(", ", targets.Where(AlgorithmText.IsWeak).Select(AlgorithmText.Display))} is weak; prefer changing {EndNames.Vendor(other)} to a strong proposal."
-                : null);
+            yield return builder.Build(weak ? PreferStrongText(targets.Where(AlgorithmText.IsWeak).Select(AlgorithmText.Display), other) : null);
         }
     }
 

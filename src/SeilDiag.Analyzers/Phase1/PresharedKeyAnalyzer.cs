@@ -47,19 +47,23 @@ public sealed class PresharedKeyAnalyzer : PairAnalyzer
         var primary = Primary(pair);
         var (a, b) = (primary.Initiator, primary.Responder);
         var directions = new[] { primary, new NegotiationDirection(b, a) };
-        var text = $"{EndNames.Short(a, b)}'s key ({KeyWhere(a)}) and {EndNames.Short(b, a)}'s key ({KeyWhere(b)}) are not the same (neither is shown)";
-        var textJa = $"{EndNames.Short(a, b)} の鍵 ({KeyWhere(a)}) と {EndNames.Short(b, a)} の鍵 ({KeyWhere(b)}) が異なります (鍵は表示しません)";
+        var (whereA, whereB) = (KeyWhere(a), KeyWhere(b));
+        var text = $"{EndNames.Short(a, b)}'s key ({whereA.English}) and {EndNames.Short(b, a)}'s key ({whereB.English}) are not the same (neither is shown)";
+        var textJa = $"{EndNames.Short(a, b)} の鍵 ({whereA.Japanese}) と {EndNames.Short(b, a)} の鍵 ({whereB.Japanese}) が異なります (鍵は表示しません)";
         var location = EndNames.LocationOf(a, a.PreSharedKey);
         var diagnostic = Diagnostic.Create(Rules.PskMismatch, location, new LocalizedText(
                 $"{text}; fails {DirectionsText(directions).English}", $"{textJa}; {DirectionsText(directions).Japanese}で失敗"))
             .WithAdditionalLocations(Others(location, EndNames.LocationOf(b, b.PreSharedKey)))
             .WithEvidence(PredictedLogs.PskMismatch(a, b).Concat(PredictedLogs.PskMismatch(b, a)).Distinct().ToArray())
             .WithFixes(CodeFix.Advice(
-                $"Set the same pre-shared key {KeyWhere(a)} and {KeyWhere(b)}",
-                explanation: "Check for trailing spaces, quoting and look-alike characters (l/1, O/0); strongSwan reads ipsec.secrets only after 'ipsec rereadsecrets' or a restart."));
+                new LocalizedText($"Set the same pre-shared key {whereA.English} and {whereB.English}",
+                    $"両端の事前共有鍵を同じにします ({whereA.Japanese}、{whereB.Japanese})"),
+                explanation: new LocalizedText(
+                    "Check for trailing spaces, quoting and look-alike characters (l/1, O/0); strongSwan reads ipsec.secrets only after 'ipsec rereadsecrets' or a restart.",
+                    "末尾の空白、引用符、見分けにくい文字 (l/1、O/0) を確認してください。strongSwan は 'ipsec rereadsecrets' または再起動のあとでないと ipsec.secrets を読み直しません。")));
         yield return new PairFinding(diagnostic, directions);
     }
 
-    private static string KeyWhere(PeerConfig peer) =>
-        peer.PreSharedKey.Where is { } where ? $"set at {where}" : $"set for {peer.Name}";
+    private static LocalizedText KeyWhere(PeerConfig peer) =>
+        peer.PreSharedKey.Where is { } where ? new($"set at {where}", $"{where} で設定") : new($"set for {peer.Name}", $"{peer.Name} 用に設定");
 }

@@ -44,7 +44,7 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
         }
         var en = string.Join("; ", differences.Select(d => $"{d.Attribute}: {i} offers {AlgorithmText.List(d.Offered)}{DefaultNote(initiator, initiator.Phase2Proposals)}; {r} accepts {AlgorithmText.List(d.Accepted)}{DefaultNote(responder, responder.Phase2Proposals)}"));
         var ja = string.Join("; ", differences.Select(d => $"{d.AttributeJa}: {i} の提案は {AlgorithmText.ListJa(d.Offered)}、{r} が受け入れるのは {AlgorithmText.ListJa(d.Accepted)}"));
-        var closest = $"closest: {result.ClosestOffered!.ToLogString()} vs {result.ClosestAccepted!.ToLogString()}";
+        var closest = ClosestText(result.ClosestOffered!.ToLogString(), result.ClosestAccepted!.ToLogString());
         var rule = pfsOnly ? Rules.PfsMismatch : Rules.Phase2ProposalMismatch;
         var key = differences[0].Attribute switch
         {
@@ -55,7 +55,7 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
         var location = EndNames.KeyLocation(initiator, key, EndNames.LocationOf(initiator, initiator.Phase2Proposals));
         var offered = AlgorithmText.LogList(OfferedProposals.Phase2(initiator).Select(p => p.ToLogString()));
         var accepted = AlgorithmText.LogList(responder.Phase2Proposals.Value!.Select(p => p.ToLogString()));
-        var diagnostic = Diagnostic.Create(rule, location, new LocalizedText($"{en} ({closest}); fails {where.English}", $"{ja} ({closest}); {where.Japanese}で失敗"))
+        var diagnostic = Diagnostic.Create(rule, location, new LocalizedText($"{en} ({closest.English}); fails {where.English}", $"{ja} ({closest.Japanese}); {where.Japanese}で失敗"))
             .WithAdditionalLocations(Others(location, EndNames.KeyLocation(responder, key, EndNames.LocationOf(responder, responder.Phase2Proposals))))
             .WithEvidence(
                 new Evidence(EndNames.ConfigSource(initiator), EvidenceKind.Predicted, $"{EndNames.Label(initiator)} ESP proposals{DefaultNote(initiator, initiator.Phase2Proposals)}: {offered}", initiator.Phase2Proposals.Where),
@@ -101,7 +101,7 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
             {
                 if (pfs == DhGroup.None)
                 {
-                    builder.Remove(peer, SeilKeys.Phase2Pfs, "no PFS");
+                    builder.Remove(peer, SeilKeys.Phase2Pfs, new("no PFS", "PFS なし"));
                 }
                 else
                 {
@@ -121,8 +121,11 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
         if (!builder.IsEmpty)
         {
             yield return builder.Build(weak
-                ? $"{string.Join(", ", targets.Where(AlgorithmText.IsWeak).Select(AlgorithmText.Display))} is weak; prefer changing {EndNames.Vendor(other)} to a strong proposal."
-                : dropsPfs ? $"This gives up Perfect Forward Secrecy; prefer enabling the same PFS group on {EndNames.Vendor(other)}." : null);
+                ? PreferStrongText(targets.Where(AlgorithmText.IsWeak).Select(AlgorithmText.Display), other)
+                : dropsPfs
+                    ? new($"This gives up Perfect Forward Secrecy; prefer enabling the same PFS group on {EndNames.Vendor(other)}.",
+                        $"PFS (Perfect Forward Secrecy) を使わなくなります。{EndNames.Vendor(other)} で同じ PFS グループを有効にすることを推奨します。")
+                    : null);
         }
     }
 

@@ -15,8 +15,9 @@ namespace SeilDiag.Analyzers.Phase2;
 /// </summary>
 public sealed class ProxyIdAnalyzer : PairAnalyzer
 {
-    internal const string AnyToAnyWarning =
-        "Do not 'fix' it the other way round with leftsubnet=0.0.0.0/0 rightsubnet=0.0.0.0/0 on strongSwan: that installs a policy for all traffic, so everything (including your SSH session to the strongSwan host) goes into the tunnel.";
+    internal static readonly LocalizedText AnyToAnyWarning = new(
+        "Do not 'fix' it the other way round with leftsubnet=0.0.0.0/0 rightsubnet=0.0.0.0/0 on strongSwan: that installs a policy for all traffic, so everything (including your SSH session to the strongSwan host) goes into the tunnel.",
+        "逆に strongSwan 側を leftsubnet=0.0.0.0/0 rightsubnet=0.0.0.0/0 にして合わせないでください。全トラフィックに対するポリシーが入り、strongSwan ホストへの SSH セッションも含めてすべての通信がトンネルに入ります。");
 
     public override IReadOnlyList<Rule> SupportedRules { get; } = [Rules.ProxyIdMismatch];
 
