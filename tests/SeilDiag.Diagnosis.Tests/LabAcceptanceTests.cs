@@ -132,6 +132,30 @@ public class LabAcceptanceTests
         Assert.Contains(result.Timeline, e => e.Source == EvidenceSource.CharonLog && e.RuleId == "SD1001");
     }
 
+    [SkippableFact]
+    public void Timeline_interleaves_whole_second_log_lines_with_the_packets_they_tell_of()
+    {
+        var result = CaseCorrelator.Correlate(LabCase.Build(SharedFolder("04-phase2-md5-rejected")));
+        var timeline = result.Timeline.ToList();
+        int At(string path, string text) => timeline.FindIndex(e => e.Location!.Path.EndsWith(path, StringComparison.Ordinal) && e.Text.Contains(text, StringComparison.Ordinal));
+        int Packet(long frame) => timeline.FindIndex(e => e.Location!.Packet == frame);
+
+        // All of it happened within one logged second (01:04:41): the order comes from the packets, not the stamps.
+        var order = new[]
+        {
+            At(SeilLog, "generating QUICK_MODE request"), Packet(7), At(RemoteLog, "no matching proposal found"),
+            At(RemoteLog, "generating INFORMATIONAL_V1 request"), Packet(8), At(SeilLog, "received NO_PROPOSAL_CHOSEN error notify"),
+        };
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+        // Each log's lines keep their file order, and the clocks agree within the logs' whole seconds.
+        foreach (var log in timeline.Where(e => e.Source == EvidenceSource.CharonLog).GroupBy(e => e.Location!.Path))
+        {
+            Assert.Equal(log.Select(e => e.Location!.Line).Order(), log.Select(e => e.Location!.Line));
+        }
+        Assert.All(result.Offsets, o => Assert.Equal(TimeSpan.Zero, o.Offset));
+    }
+
     [SkippableTheory]
     [InlineData("03-phase1-dh-mismatch")]
     [InlineData("04-phase2-md5-rejected")]

@@ -105,7 +105,7 @@ public static class ClockAligner
                             reasons.Add($"the lines paired with {partner} agree as well on more than one offset");
                             break;
                         case OffsetVote.Outcome.NothingPaired:
-                            reasons.Add($"no negotiation in it is paired with one in {partner} (the same peers seen from both ends, starting within 2 minutes of each other apart from whole hours)");
+                            reasons.Add($"no negotiation in it is paired with one in {partner} (the same peers seen from both ends with the same cookies or SPIs, or with opposite roles, the same first packets and starts at an offset the other negotiations agree on)");
                             break;
                     }
                 }

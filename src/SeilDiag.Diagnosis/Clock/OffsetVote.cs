@@ -88,10 +88,14 @@ internal static class OffsetVote
         double offset;
         if (truncatedLog)
         {
-            // Each pairing bounds the offset to [delta, delta + 1): the intersection's middle is the estimate.
+            // Each pairing bounds the offset to [delta, delta + 1): the intersection's middle is the estimate —
+            // unless the intersection holds zero. Then the clocks agree as far as whole-second stamps can tell, and
+            // "0.1 s ahead" would be precision the log does not have (hosts usually run NTP).
             var lowest = seconds.Max();
             var highest = seconds.Min() + 1.0;
-            offset = lowest <= highest ? (lowest + highest) / 2 : seconds[seconds.Count / 2] + 0.5;
+            offset = lowest > highest ? seconds[seconds.Count / 2] + 0.5
+                : lowest <= 0 && 0 < highest ? 0
+                : (lowest + highest) / 2;
         }
         else
         {
