@@ -20,7 +20,7 @@ public static class CaseCorrelator
         var offsets = ClockAligner.Align(logs, captures);
 
         var all = input.Diagnostics.Concat(CaptureNotifyFindings.From(input.Model.ObservedSas)).ToList();
-        var groups = DiagnosisMerger.GroupByCause(all);
+        var groups = DiagnosisMerger.GroupByCause(all, sources);
         var merged = groups.Select(g => DiagnosisMerger.Merge(g, sources)).ToList();
 
         var disagreements = new List<string>();

@@ -133,6 +133,17 @@ public class LabAcceptanceTests
     }
 
     [SkippableFact]
+    public void Weak_algorithms_at_two_places_stay_two_diagnoses_each_with_its_edit()
+    {
+        var result = CaseCorrelator.Correlate(LabCase.Build(SharedFolder("04-phase2-md5-rejected")));
+
+        // seil.ipsec.conf: 3DES in ike= (line 12) and MD5 in esp= (line 15) of the same tunnel.
+        var weak = result.Diagnostics.Where(d => d.Id == "SD4001").OrderBy(d => d.Location!.Line).ToList();
+        Assert.Equal([12, 15], weak.Select(d => d.Location!.Line));
+        Assert.All(weak, d => Assert.Equal(d.Location!.Line, Assert.Single(d.Fixes[0].Edits).Start.Line));
+    }
+
+    [SkippableFact]
     public void Timeline_interleaves_whole_second_log_lines_with_the_packets_they_tell_of()
     {
         var result = CaseCorrelator.Correlate(LabCase.Build(SharedFolder("04-phase2-md5-rejected")));

@@ -24,14 +24,22 @@ internal static class DiagnosisMerger
         public List<Group> ConsequenceGroups { get; } = [];
     }
 
-    public static List<Group> GroupByCause(IEnumerable<Diagnostic> diagnostics)
+    public static List<Group> GroupByCause(IEnumerable<Diagnostic> diagnostics, SourceSet sources)
     {
         var groups = new List<Group>();
+        bool IsConfigFinding(Diagnostic d) => d.Location is { } l && sources.SourceOf(l) is { } source && SourceSet.IsConfig(source);
+        // A single-ended check (input, hygiene) at two places of the configs is two problems: 3DES in ike= and MD5
+        // in esp= are two edits, and --fix applies one fix per diagnosis. A two-ended finding seen from both
+        // directions, or a config finding and what a log or capture shows of the same tunnel, is one.
+        bool SeparateConfigFindings(Group g, Diagnostic d) =>
+            d.Rule.Category is RuleCategory.Input or RuleCategory.Hygiene
+            && IsConfigFinding(d) && g.Members.Any(m => IsConfigFinding(m) && m.Location != d.Location);
         foreach (var diagnostic in diagnostics)
         {
             // Suppressed findings stay on their own so a suppression is never lost in a merge.
             var group = diagnostic.IsSuppressed ? null : groups.FirstOrDefault(g =>
-                g.RuleId == diagnostic.Id && !g.Members[0].IsSuppressed && TunnelEndpoints.Compatible(g.Tunnel, diagnostic.Tunnel));
+                g.RuleId == diagnostic.Id && !g.Members[0].IsSuppressed && TunnelEndpoints.Compatible(g.Tunnel, diagnostic.Tunnel)
+                && !SeparateConfigFindings(g, diagnostic));
             if (group is null)
             {
                 groups.Add(new Group(diagnostic));
