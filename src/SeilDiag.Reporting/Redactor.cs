@@ -57,11 +57,94 @@ public sealed partial class Redactor
         {
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
         }
-        text = SeilPsk().Replace(text, m => m.Groups["pre"].Value + Mask);
-        text = SecretsPsk().Replace(text, m => m.Groups["pre"].Value + Mask);
-        text = HexKey().Replace(text, Mask);
-        text = HexDump().Replace(text, m => m.Groups["pre"].Value + Mask);
+        // Every report line goes through here (a 1 GiB explain: thousands of evidence lines and stories), and most
+        // hold nothing a pattern could match. Each pattern runs only when the text has what every match of it must
+        // contain, found with one vectorised search; when that is absent the regex would leave the text as it is.
+        if (MayHoldPskKeyword(text, PskKeywords.Seil))
+        {
+            text = SeilPsk().Replace(text, m => m.Groups["pre"].Value + Mask);
+        }
+        if (MayHoldPskKeyword(text, PskKeywords.Secrets))
+        {
+            text = SecretsPsk().Replace(text, m => m.Groups["pre"].Value + Mask);
+        }
+        if (HasHexRun(text, 16))
+        {
+            text = HexKey().Replace(text, Mask);
+        }
+        if (MayHoldHexDump(text))
+        {
+            text = HexDump().Replace(text, m => m.Groups["pre"].Value + Mask);
+        }
         return text;
+    }
+
+    /// <summary>The words the two case-insensitive PSK patterns cannot match without.</summary>
+    private static class PskKeywords
+    {
+        // SeilPsk: every alternative ends in "-key".
+        public static readonly System.Buffers.SearchValues<string> Seil =
+            System.Buffers.SearchValues.Create(["-key"], StringComparison.OrdinalIgnoreCase);
+
+        // SecretsPsk: one of the secret types after the colon.
+        public static readonly System.Buffers.SearchValues<string> Secrets =
+            System.Buffers.SearchValues.Create(["psk", "xauth", "eap", "ntlm", "pin"], StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// False only when a case-insensitive pattern built on <paramref name="words"/> cannot match. Decided for ASCII
+    /// text only: the regex's case-insensitive classes also hold non-ASCII letters (K for k, the Kelvin sign), which
+    /// an ordinal comparison does not, so text with any non-ASCII character always goes to the regex.
+    /// </summary>
+    private static bool MayHoldPskKeyword(string text, System.Buffers.SearchValues<string> words)
+    {
+        var span = text.AsSpan();
+        return span.ContainsAnyExceptInRange('\0', '\u007F') || span.ContainsAny(words);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
+    /// <summary>Whether the text holds <paramref name="length"/> ASCII hex digits in a row (HexKey needs 16 after "0x", or 32).</summary>
+    private static bool HasHexRun(string text, int length)
+    {
+        var rest = text.AsSpan();
+        while (rest.Length >= length)
+        {
+            var start = rest.IndexOfAny(HexDigits);
+            if (start < 0)
+            {
+                return false;
+            }
+            rest = rest[start..];
+            var end = rest.IndexOfAnyExcept(HexDigits);
+            if (end < 0 ? rest.Length >= length : end >= length)
+            {
+                return true;
+            }
+            if (end < 0)
+            {
+                return false;
+            }
+            rest = rest[end..];
+        }
+        return false;
+    }
+
+    /// <summary>Whether the text holds ": " followed by three "XX " hex pairs, which every HexDump match contains.</summary>
+    private static bool MayHoldHexDump(string text)
+    {
+        var rest = text.AsSpan();
+        for (var i = rest.IndexOf(": ", StringComparison.Ordinal); i >= 0; i = rest.IndexOf(": ", StringComparison.Ordinal))
+        {
+            rest = rest[(i + 2)..];
+            if (rest.Length >= 9 && IsHexPair(rest) && IsHexPair(rest[3..]) && IsHexPair(rest[6..]))
+            {
+                return true;
+            }
+        }
+        return false;
+
+        static bool IsHexPair(ReadOnlySpan<char> s) => char.IsAsciiHexDigit(s[0]) && char.IsAsciiHexDigit(s[1]) && s[2] == ' ';
     }
 
     public string? RedactOrNull(string? text) => text is null ? null : Redact(text);
