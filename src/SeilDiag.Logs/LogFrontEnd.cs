@@ -213,6 +213,10 @@ public static class LogFrontEnd
                 continue;
             }
             var start = prefix.MessageStart;
+            if (CharonCatalog.IsUncatalogued(bytes[start..]))
+            {
+                continue; // what Classify would say, without widening the message (a third of a debug log's lines)
+            }
             var message = reader.Widen(bytes[start..]);
             var kind = Classify(prefix, message, sink, out var daemon);
             if (kind is null || Skip(kind.Value, message, sink))

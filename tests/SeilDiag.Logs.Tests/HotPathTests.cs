@@ -71,4 +71,63 @@ public sealed class HotPathTests
         Assert.False(LogGrammar.TryMessageSummary("ID_PROT response 0 [", out _));
         Assert.False(LogGrammar.TryMessageSummary("ID_PROT reply 0 [ SA ]", out _));
     }
+
+    [Theory]
+    [InlineData("waiting for 1 checks", true)]
+    [InlineData("activating new tasks", true)]
+    [InlineData("queueing QUICK_MODE task", true)]
+    [InlineData("10.0.0.1 is initiating a Main Mode IKE_SA", false)]
+    [InlineData("a10.0.0.1 is initiating a Aggressive Mode IKE_SA", false)]
+    [InlineData("abc QUICK_MODE request with message ID 7 processing failed", false)]
+    [InlineData("   sha256_96=no", true)]
+    [InlineData("  192.168.1.0/24", false)]
+    [InlineData("  fe80::1/64", false)]
+    [InlineData("  :/", false)]
+    [InlineData("  ::/0", false)]
+    [InlineData("  ab/cd x", true)]
+    [InlineData(" config: 192.168.1.0/24, received: 0.0.0.0/0 => match: 192.168.1.0/24", false)]
+    [InlineData("   no acceptable ENCRYPTION_ALGORITHM found", false)]
+    [InlineData("    ", true)]
+    [InlineData("abc", true)]
+    [InlineData("received packet: from 1.2.3.4[500] to 5.6.7.8[500] (100 bytes)", false)]
+    [InlineData("Starting IKE charon daemon (strongSwan 5.9.8, Linux)", false)]
+    [InlineData("loaded plugins: charon aes des", true)]
+    [InlineData("looking for pre-shared key peer configs matching 10.0.0.2...10.0.0.1[10.0.0.1]", false)]
+    [InlineData("local host is behind NAT, sending keep alives", false)]
+    public void UncataloguedOnBytesOnlyWhenClassifyIsNull(string message, bool uncatalogued)
+    {
+        Assert.Equal(uncatalogued, CharonCatalog.IsUncatalogued(System.Text.Encoding.ASCII.GetBytes(message)));
+        if (uncatalogued)
+        {
+            Assert.Null(CharonCatalog.Classify(message));
+        }
+    }
+
+    [SkippableFact]
+    public void UncataloguedOnBytesAgreesWithClassifyOnTheLabLogs()
+    {
+        var lab = SharedFiles.Require("corpus", "lab");
+        var checkedLines = 0;
+        foreach (var path in Directory.GetFiles(lab, "*.log", SearchOption.AllDirectories))
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                // Every suffix stands for a message start: the prefix parser's offset does not matter here.
+                for (var start = 0; start < Math.Min(line.Length, 60); start++)
+                {
+                    var message = line[start..];
+                    if (message.AsSpan().IndexOfAnyExceptInRange(' ', '~') >= 0)
+                    {
+                        break;
+                    }
+                    if (CharonCatalog.IsUncatalogued(System.Text.Encoding.ASCII.GetBytes(message)))
+                    {
+                        Assert.Null(CharonCatalog.Classify(message));
+                        checkedLines++;
+                    }
+                }
+            }
+        }
+        Assert.True(checkedLines > 1000);
+    }
 }

@@ -59,7 +59,9 @@ internal static class SessionDiagnoser
         var established = First(LogEventKind.IkeSaEstablished);
         var establishedAt = established is null ? int.MaxValue : IndexOf(established);
         bool BeforePhase1Done(LogEvent e) => IndexOf(e) < establishedAt && !IsPhase2(e);
-        LogEvent? ErrorNotify(string name, bool phase1) => ev.FirstOrDefault(e =>
+        // The scans below run only when the session logged their kind at all (most IKE_SAs of a big log log none).
+        bool Logged(LogEventKind kind) => firstOfKind[(int)kind] is not null;
+        LogEvent? ErrorNotify(string name, bool phase1) => !Logged(LogEventKind.ErrorNotifyReceived) ? null : ev.FirstOrDefault(e =>
             (e.Kind == LogEventKind.ErrorNotifyReceived && e.Detail == name) && (phase1 ? BeforePhase1Done(e) : IndexOf(e) > establishedAt || IsPhase2(e)));
 
         List<LogEvent> Evidence(LogEvent decisive, params LogEventKind[] extra)
@@ -118,8 +120,8 @@ internal static class SessionDiagnoser
                 invalKe, Evidence(invalKe), FixAdvice.NoPsk(me)) { Specificity = 1 });
         }
 
-        var decrypt = ev.FirstOrDefault(e => e.Kind == LogEventKind.DecryptionFailed && (BeforePhase1Done(e) || e.Daemon == LogDaemon()))
-                      ?? ev.FirstOrDefault(e => e.Kind == LogEventKind.HashMismatch && BeforePhase1Done(e));
+        var decrypt = (Logged(LogEventKind.DecryptionFailed) ? ev.FirstOrDefault(e => e.Kind == LogEventKind.DecryptionFailed && (BeforePhase1Done(e) || e.Daemon == LogDaemon())) : null)
+                      ?? (Logged(LogEventKind.HashMismatch) ? ev.FirstOrDefault(e => e.Kind == LogEventKind.HashMismatch && BeforePhase1Done(e)) : null);
         if (decrypt is not null && First(LogEventKind.NoSharedKey) is null)
         {
             var what = decrypt.Kind == LogEventKind.DecryptionFailed
@@ -132,7 +134,7 @@ internal static class SessionDiagnoser
                 // The responder failing on the peer's ID payload (message 5) says most; HASH_V1 failures follow from it.
                 { Specificity = decrypt.Detail == "ID_V1" ? 3 : 2 });
         }
-        else if (decrypt is null && First(LogEventKind.NoSharedKey) is null && s.Phase1Started
+        else if (decrypt is null && First(LogEventKind.NoSharedKey) is null && s.Phase1Started && Logged(LogEventKind.ParsingFailed)
                  && ev.FirstOrDefault(e => e.Kind == LogEventKind.ParsingFailed && BeforePhase1Done(e) && e.Daemon == Reading.LogDaemon.Charon) is { } parse)
         {
             // Without the ENC lines (e.g. a log of the IKE group only) "message parsing failed" on an encrypted
@@ -194,13 +196,14 @@ internal static class SessionDiagnoser
         {
             findings.Add(TrafficSelectorFinding(s, ts, me, peer, Evidence(ts, LogEventKind.TrafficSelectorMatch, LogEventKind.NoMatchingChildConfig, LogEventKind.Phase2Initiating)));
         }
-        else if (Narrowing(s) is { } narrowed)
+        else if (Narrowing(s, Logged(LogEventKind.TrafficSelectorMatch), Logged(LogEventKind.TrafficSelectorsProposedHeader)) is { } narrowed)
         {
             findings.Add(narrowed);
         }
 
         // ---- reachability: only when nothing above explains the silence ----------------------
-        var gaveUp = First(LogEventKind.GivingUp) ?? ev.LastOrDefault(e => e.Kind == LogEventKind.PeerNotResponding) ?? First(LogEventKind.HalfOpenTimeout);
+        var gaveUp = First(LogEventKind.GivingUp) ?? (Logged(LogEventKind.PeerNotResponding) ? ev.LastOrDefault(e => e.Kind == LogEventKind.PeerNotResponding) : null)
+                     ?? First(LogEventKind.HalfOpenTimeout);
         if (gaveUp is not null && !findings.Any(f => f.IsRootCause))
         {
             var quickMode = established is not null && ev.Any(e => e.Kind == LogEventKind.Retransmit && e.MessageId is > 0)
@@ -238,7 +241,9 @@ internal static class SessionDiagnoser
         }
         if (!findings.Any(f => f.IsRootCause || f.Rule == Rules.PeerNotResponding))
         {
-            var deletes = ev.Where(e => e.Kind is LogEventKind.DeleteReceived or LogEventKind.DeleteSent).ToList();
+            var deletes = Logged(LogEventKind.DeleteReceived) || Logged(LogEventKind.DeleteSent)
+                ? ev.Where(e => e.Kind is LogEventKind.DeleteReceived or LogEventKind.DeleteSent).ToList()
+                : [];
             if (deletes.Count > 0)
             {
                 var d = deletes[0];
@@ -414,9 +419,17 @@ internal static class SessionDiagnoser
 
     /// <summary>A Quick Mode that succeeded only because one end narrowed the other's selectors: racoon would refuse it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static Finding? Narrowing(LogSession s)
+    private static Finding? Narrowing(LogSession s, bool hasMatches, bool hasProposedHeader)
     {
-        var narrowed = s.Events.Where(e => e.Kind == LogEventKind.TrafficSelectorMatch && e.Detail3 is not null && e.Detail2 is not null && e.Detail3 != e.Detail2).ToList();
+        // Without a "config: ..." line nothing was narrowed here, and without the proposed-selectors header there is
+        // no list to compare with the CHILD_SA: the common session skips both scans.
+        if (!hasMatches && !hasProposedHeader)
+        {
+            return null;
+        }
+        var narrowed = hasMatches
+            ? s.Events.Where(e => e.Kind == LogEventKind.TrafficSelectorMatch && e.Detail3 is not null && e.Detail2 is not null && e.Detail3 != e.Detail2).ToList()
+            : [];
         var peer = s.Remote?.Address.ToString() ?? "the peer";
         if (narrowed.Count > 0)
         {
@@ -426,6 +439,10 @@ internal static class SessionDiagnoser
                     $"{text}: こちらが {peer} のクイックモード ID を狭めました。SEIL (racoon) が始動側だと 'mismatched ID was returned.' で失敗します")],
                 narrowed[0], narrowed, FixAdvice.ProxyId(narrowed.ElementAtOrDefault(0)?.Detail3, narrowed.ElementAtOrDefault(1)?.Detail3))
             { Severity = Severity.Warning, Specificity = 2 };
+        }
+        if (!hasProposedHeader)
+        {
+            return null;
         }
         // Initiator side: proposed selectors vs. the ones the CHILD_SA was installed with.
         var proposed = new List<string>();

@@ -131,6 +131,47 @@ internal static class CharonCatalog
     }
 
     /// <summary>
+    /// True when <see cref="Classify"/> returns null for this message (printable ASCII, given as its bytes), for the
+    /// commonest kinds of uncatalogued charon line: indented lines (config and key dumps, a fifth of a debug log),
+    /// lines starting with a letter no case of the switch handles ("activating", "waiting for", "queueing", "killing":
+    /// an eighth) and start-up "loading"/"loaded" lines. Those lines are then neither widened nor classified. False
+    /// means "ask Classify". Mirrors the switch's ' ', 'l' and default cases; HotPathTests check it against Classify.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static bool IsUncatalogued(ReadOnlySpan<byte> m)
+    {
+        if (m.Length < 4)
+        {
+            return true;
+        }
+        switch (m[0])
+        {
+            case (byte)' ':
+            {
+                var t = m.TrimStart((byte)' ');
+                if (t.StartsWith("config: "u8) || t.StartsWith("no acceptable "u8))
+                {
+                    return false;
+                }
+                // Not a traffic selector item: empty, not starting like an address, no '/', or holding a space.
+                return t.Length == 0 || !(char.IsAsciiHexDigit((char)t[0]) || t[0] == ':') || t.IndexOf((byte)'/') < 0 || t.IndexOf((byte)' ') >= 0;
+            }
+            case (byte)'a':
+            case (byte)'k':
+            case (byte)'q':
+            case (byte)'w':
+                // Only the default branch's two tests apply to these first letters.
+                return !(m.EndsWith(" Mode IKE_SA"u8) && m.IndexOf(" is initiating a "u8) >= 0)
+                       && !(m.EndsWith(" processing failed"u8) && m.IndexOf(" with message ID "u8) >= 0);
+            case (byte)'l':
+                // "loading ...", "loaded ..." (start-up): the 'l' case's two messages start differently.
+                return !m.StartsWith("looking for "u8) && !m.StartsWith("local host is behind NAT"u8);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
     /// Fills the event from its line: the two kinds that make up most kept lines of a big log (packets, proposal
     /// lists) are read on the span of the message, without a string for it; every other kind through
     /// <see cref="Fill(LogEvent, string)"/> on the message text. Same results either way (tested on the lab logs).
