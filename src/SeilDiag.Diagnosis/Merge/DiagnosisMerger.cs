@@ -33,7 +33,8 @@ internal static class DiagnosisMerger
         // directions, or a config finding and what a log or capture shows of the same tunnel, is one.
         bool SeparateConfigFindings(Group g, Diagnostic d) =>
             d.Rule.Category is RuleCategory.Input or RuleCategory.Hygiene
-            && IsConfigFinding(d) && g.Members.Any(m => IsConfigFinding(m) && m.Location != d.Location);
+            && IsConfigFinding(d) && g.Members.Any(m => IsConfigFinding(m) && !SamePlace(m.Location!, d.Location!));
+        static bool SamePlace(Location a, Location b) => a.Path == b.Path && a.Line == b.Line && a.Column == b.Column;
         foreach (var diagnostic in diagnostics)
         {
             // Suppressed findings stay on their own so a suppression is never lost in a merge.
