@@ -1,10 +1,12 @@
+using SeilDiag.Diagnostics;
+using SeilDiag.Ike;
 using SeilDiag.Model;
 using static SeilDiag.Analyzers.Tests.PeerSpec;
 
 namespace SeilDiag.Analyzers.Tests;
 
 /// <summary>
-/// The tunnel summary in Japanese: every line but the pair's name is translated, values (algorithm names,
+/// The tunnel summary (and the phrases analyzers put inside messages) in Japanese: every line but the pair's name is translated, values (algorithm names,
 /// locations, rule IDs, config keys) stay as they are, and the English lines are unchanged.
 /// </summary>
 public class JapaneseSummaryTests
@@ -43,5 +45,32 @@ public class JapaneseSummaryTests
         Assert.Contains("NAT-T: strongSwan (ipsec.conf:18:1 で設定) で強制: IKE は Main Mode の 5 番目のメッセージで UDP 4500 に移り、ESP は UDP カプセル化されます (SD3006)", forced);
         var refused = TunnelPrediction.Predict(Run.Model((SeilEnd() with { Nat = NatTraversalMode.Disable }).Build(), (SwanEnd() with { Nat = NatTraversalMode.Force }).Build())).Single().SummaryLines("ja");
         Assert.Contains("NAT-T: strongSwan (ipsec.conf:18:1 で設定) で強制、SEIL (seil.conf:18:1 で設定) で無効: UDP カプセル化された ESP を解釈できません (SD3005)", refused);
+    }
+
+    [Fact]
+    public void Check_level_reasons_inside_japanese_messages_are_japanese()
+    {
+        var seil = SeilEnd() with { CheckLevel = CheckLevel.Strict, Phase1Lifetime = TimeSpan.FromSeconds(777) };
+        var phase1 = Run.Pair(seil, SwanEnd() with { Phase1Lifetime = TimeSpan.FromHours(3) }).Single("SD1001");
+        Assert.Contains("SEIL は check-level strict のため自身より長いライフタイムを拒否します: 提案 10800 秒、自身 777 秒", phase1.GetMessage("ja"));
+        Assert.Contains("proposed 10800 s, own 777 s", phase1.Message);
+
+        var phase2 = Run.Pair(SeilEnd() with { CheckLevel = CheckLevel.Strict, Phase2Lifetime = TimeSpan.FromMinutes(30) },
+            SwanEnd() with { Phase2Lifetime = TimeSpan.FromHours(1) }).Single("SD3005");
+        Assert.Equal("フェーズ2 ライフタイム: SEIL は check-level strict のため自身より長いライフタイムを拒否します: 提案 3600 秒、自身 1800 秒", phase2.GetMessage("ja"));
+        Assert.DoesNotContain("refuses", phase2.GetMessage("ja"));
+    }
+
+    [Fact]
+    public void Exchange_mode_and_ike_version_mismatches_are_japanese()
+    {
+        var mode = Run.Pair(SeilEnd(), SwanEnd() with { Mode = ExchangeMode.Aggressive, AggressiveAllowed = true }).Single("SD1005");
+        Assert.StartsWith("交換モードが一致しません: SEIL はメインモード (SEIL の既定値)、strongSwan はアグレッシブモード (ipsec.conf:", mode.GetMessage("ja"));
+        Assert.DoesNotContain(" uses ", mode.GetMessage("ja"));
+        Assert.Contains("SEIL uses Main Mode (SEIL default), strongSwan uses Aggressive Mode", mode.Message);
+
+        var version = Run.Pair(SeilEnd(), SwanEnd() with { KeyExchange = null }).Single("SD1005");
+        Assert.Contains("strongSwan は IKEv2 で開始しますが (strongSwan の既定値 keyexchange=ike では IKEv2 で開始します)、SEIL は IKEv1 しか受け入れません", version.GetMessage("ja"));
+        Assert.Contains("keyexchange=ike, the strongSwan default, which initiates IKEv2", version.Message);
     }
 }

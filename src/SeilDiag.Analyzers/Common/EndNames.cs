@@ -32,8 +32,13 @@ internal static class EndNames
     public static LocalizedText DefaultText(PeerConfig peer) => new($"{Vendor(peer)} default", $"{Vendor(peer)} の既定値");
 
     /// <summary>Where a value comes from: "at seil.conf:12" or "(SEIL default)".</summary>
-    public static string Where<T>(PeerConfig peer, Located<T> value) =>
-        value.IsDefault || value.Where is null ? $"({DefaultWord(peer)})" : $"at {value.Where}";
+    public static string Where<T>(PeerConfig peer, Located<T> value) => WhereText(peer, value).English;
+
+    /// <summary><see cref="Where"/> in both languages: "at seil.conf:12" / "(seil.conf:12 で設定)".</summary>
+    public static LocalizedText WhereText<T>(PeerConfig peer, Located<T> value) =>
+        value.IsDefault || value.Where is null
+            ? new($"({DefaultWord(peer)})", $"({DefaultText(peer).Japanese})")
+            : new($"at {value.Where}", $"({value.Where} で設定)");
 
     public static EvidenceSource ConfigSource(PeerConfig peer) =>
         peer.Vendor == PeerVendor.Seil ? EvidenceSource.SeilConfig : EvidenceSource.StrongSwanConfig;

@@ -59,7 +59,7 @@ public sealed class LifecycleSettingsAnalyzer : PairAnalyzer
             return null;
         }
         var r = EndNames.Short(responder, initiator);
-        var text = $"phase-2 lifetime: {r} {problem} ({EndNames.Vendor(initiator)} lifetime {EndNames.Where(initiator, initiator.Phase2Lifetime)}); every Quick Mode fails when {d.Label}";
+        var text = $"phase-2 lifetime: {r} {problem.English} ({EndNames.Vendor(initiator)} lifetime {EndNames.Where(initiator, initiator.Phase2Lifetime)}); every Quick Mode fails when {d.Label}";
         var location = EndNames.LocationOf(responder, responder.CheckLevel);
         var value = $"{(long)responder.Phase2Lifetime.Value.TotalSeconds}" + (initiator.Vendor == PeerVendor.StrongSwan ? "s" : "");
         var fixes = new[]
@@ -67,7 +67,7 @@ public sealed class LifecycleSettingsAnalyzer : PairAnalyzer
             new FixBuilder().Set(initiator, initiator.Vendor == PeerVendor.StrongSwan ? StrongSwanKeys.KeyLife : SeilKeys.Phase2Lifetime, value).Build(),
             new FixBuilder().Set(responder, SeilKeys.CheckLevel, "obey").Build(),
         };
-        var diagnostic = Diagnostic.Create(Rules.LifecycleSettings, location, new LocalizedText(text, $"フェーズ2 ライフタイム: {r} {problem}"))
+        var diagnostic = Diagnostic.Create(Rules.LifecycleSettings, location, new LocalizedText(text, $"フェーズ2 ライフタイム: {r} {problem.Japanese}"))
             .WithSeverity(Severity.Error)
             .WithAdditionalLocations(Others(location, EndNames.LocationOf(initiator, initiator.Phase2Lifetime)))
             .WithEvidence(

@@ -1,4 +1,5 @@
 using SeilDiag.Analyzers.Common;
+using SeilDiag.Diagnostics;
 using SeilDiag.Ike;
 using SeilDiag.Model;
 
@@ -11,7 +12,7 @@ public sealed record Phase1Result(
     Phase1Proposal? ClosestOffered,
     Phase1Proposal? ClosestAccepted,
     IReadOnlyList<AttributeDifference> Differences,
-    string? LifetimeProblem)
+    LocalizedText? LifetimeProblem)
 {
     public bool Succeeds => Known && Chosen is not null;
 
@@ -34,7 +35,7 @@ public static class Phase1Negotiation
         }
         var offered = OfferedProposals.Phase1(initiator);
 
-        string? lifetimeProblem = null;
+        LocalizedText? lifetimeProblem = null;
         foreach (var (p, q) in Candidates(offered, accepted, OfferedProposals.ResponderPrefersOwnOrder(responder, responder.Phase1Proposals)))
         {
             if (!p.SameSuite(q))
@@ -99,7 +100,7 @@ public static class Phase1Negotiation
         p.Lifetime ?? (peer.Phase1Lifetime.Value > TimeSpan.Zero ? peer.Phase1Lifetime.Value : null);
 
     /// <summary>racoon's check-level on the responder side; null when the lifetime is accepted.</summary>
-    private static string? LifetimeCheck(PeerConfig initiator, Phase1Proposal p, PeerConfig responder, Phase1Proposal q)
+    private static LocalizedText? LifetimeCheck(PeerConfig initiator, Phase1Proposal p, PeerConfig responder, Phase1Proposal q)
     {
         if (responder.Vendor != PeerVendor.Seil || responder.CheckLevel is not { } level)
         {
@@ -118,15 +119,20 @@ public static class Phase1Negotiation
 /// <summary>racoon's proposal_check / SEIL check-level applied to one lifetime.</summary>
 public static class LifetimeRule
 {
-    /// <summary>Null when accepted, else why the responder refuses.</summary>
-    public static string? Check(CheckLevel level, TimeSpan proposed, TimeSpan own) => level switch
+    /// <summary>
+    /// Null when accepted, else why the responder refuses; it follows the responder's name in messages
+    /// ("SEIL check-level strict refuses …" / "SEIL は check-level strict のため …").
+    /// </summary>
+    public static LocalizedText? Check(CheckLevel level, TimeSpan proposed, TimeSpan own) => level switch
     {
         CheckLevel.Obey => null,
         CheckLevel.Claim => null, // accepted; racoon answers with its own shorter lifetime (RESPONDER-LIFETIME)
-        CheckLevel.Strict when proposed > own =>
+        CheckLevel.Strict when proposed > own => new(
             $"check-level strict refuses a longer lifetime than its own: proposed {Seconds(proposed)}, own {Seconds(own)}",
-        CheckLevel.Exact when proposed != own =>
+            $"は check-level strict のため自身より長いライフタイムを拒否します: 提案 {(long)proposed.TotalSeconds} 秒、自身 {(long)own.TotalSeconds} 秒"),
+        CheckLevel.Exact when proposed != own => new(
             $"check-level exact needs equal lifetimes: proposed {Seconds(proposed)}, own {Seconds(own)}",
+            $"は check-level exact のため同じライフタイムしか受け入れません: 提案 {(long)proposed.TotalSeconds} 秒、自身 {(long)own.TotalSeconds} 秒"),
         _ => null,
     };
 

@@ -72,9 +72,12 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
         var d = failing[0];
         var (a, b) = (d.Initiator, d.Responder);
         var keyexchange = a.KeyExchange.IsDefault && a.Vendor == PeerVendor.StrongSwan
-            ? "keyexchange=ike, the strongSwan default, which initiates IKEv2"
-            : $"keyexchange={Version(a)} {EndNames.Where(a, a.KeyExchange)}";
-        var text = $"{EndNames.Short(a, b)} initiates with {InitiatesWith(a)} ({keyexchange}), {EndNames.Short(b, a)} accepts {(b.Vendor == PeerVendor.Seil ? "IKEv1 only" : Version(b))}";
+            ? new LocalizedText("keyexchange=ike, the strongSwan default, which initiates IKEv2", "strongSwan の既定値 keyexchange=ike では IKEv2 で開始します")
+            : new LocalizedText($"keyexchange={Version(a)} {EndNames.Where(a, a.KeyExchange)}", $"keyexchange={Version(a)} {EndNames.WhereText(a, a.KeyExchange).Japanese}");
+        var (ia, ib) = (EndNames.Short(a, b), EndNames.Short(b, a));
+        var accepts = b.Vendor == PeerVendor.Seil ? new LocalizedText("IKEv1 only", "IKEv1") : LocalizedText.Invariant(Version(b));
+        var text = $"{ia} initiates with {InitiatesWith(a)} ({keyexchange.English}), {ib} accepts {accepts.English}";
+        var textJa = $"{ia} は {InitiatesWith(a)} で開始しますが ({keyexchange.Japanese})、{ib} は {accepts.Japanese} しか受け入れません";
         var fixes = new List<CodeFix>();
         foreach (var peer in new[] { a, b }.Where(p => p.Vendor == PeerVendor.StrongSwan && !Version(p).Equals("ikev1", StringComparison.OrdinalIgnoreCase)))
         {
@@ -84,7 +87,7 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
         var location = EndNames.LocationOf(a, a.KeyExchange);
         var diagnostic = Diagnostic.Create(Rules.ExchangeModeMismatch, location, new LocalizedText(
                 $"IKE version: {text}; fails {where.English}",
-                $"IKE バージョン: {text}; {where.Japanese}で失敗"))
+                $"IKE バージョン: {textJa}; {where.Japanese}で失敗"))
             .WithAdditionalLocations(Others(location, EndNames.LocationOf(b, b.KeyExchange)))
             .WithFixes([.. fixes]);
         return new PairFinding(diagnostic, failing);
@@ -140,6 +143,7 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
         var a = d.Initiator;
         var b = d.Responder;
         var text = $"{EndNames.Short(a, b)} uses {a.ExchangeMode.Value} Mode {EndNames.Where(a, a.ExchangeMode)}, {EndNames.Short(b, a)} uses {b.ExchangeMode.Value} Mode {EndNames.Where(b, b.ExchangeMode)}";
+        var textJa = $"{EndNames.Short(a, b)} は{ModeJa(a.ExchangeMode.Value)} {EndNames.WhereText(a, a.ExchangeMode).Japanese}、{EndNames.Short(b, a)} は{ModeJa(b.ExchangeMode.Value)} {EndNames.WhereText(b, b.ExchangeMode).Japanese}";
         var where = DirectionsText(directions);
         var location = EndNames.LocationOf(a, a.ExchangeMode);
         var aggressiveSide = a.ExchangeMode.Value == ExchangeMode.Aggressive ? a : b;
@@ -156,7 +160,7 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
             toAggressive.Set(mainSide, StrongSwanKeys.Aggressive, "yes");
         }
         var diagnostic = Diagnostic.Create(Rules.ExchangeModeMismatch, location, new LocalizedText(
-                $"{text}; fails {where.English}", $"{text}; {where.Japanese}で失敗"))
+                $"{text}; fails {where.English}", $"{textJa}; {where.Japanese}で失敗"))
             .WithAdditionalLocations(Others(location, EndNames.LocationOf(b, b.ExchangeMode)))
             .WithEvidence(PredictedLogs.ExchangeModeMismatch(a, b).ToArray())
             .WithFixes(toMain.Build(), toAggressive.Build(new(
@@ -164,6 +168,8 @@ public sealed class ExchangeModeAnalyzer : PairAnalyzer
                 "事前共有鍵でのアグレッシブモードでは、事前共有鍵のハッシュがオフラインでの推測にさらされます (VU#857035)。")));
         return new PairFinding(diagnostic, directions);
     }
+
+    private static string ModeJa(ExchangeMode mode) => mode == ExchangeMode.Aggressive ? "アグレッシブモード" : "メインモード";
 
     internal static void RemoveAggressive(FixBuilder fix, PeerConfig peer)
     {

@@ -75,8 +75,8 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
         var responder = direction.Responder;
         var where = DirectionsText([direction]);
         var message = new LocalizedText(
-            $"lifetime: {EndNames.Short(responder, initiator)} {result.LifetimeProblem} ({EndNames.Vendor(initiator)} lifetime {EndNames.Where(initiator, initiator.Phase1Lifetime)}); fails {where.English}",
-            $"ライフタイム: {EndNames.Short(responder, initiator)} {result.LifetimeProblem}; {where.Japanese}で失敗");
+            $"lifetime: {EndNames.Short(responder, initiator)} {result.LifetimeProblem!.English} ({EndNames.Vendor(initiator)} lifetime {EndNames.Where(initiator, initiator.Phase1Lifetime)}); fails {where.English}",
+            $"ライフタイム: {EndNames.Short(responder, initiator)} {result.LifetimeProblem.Japanese}; {where.Japanese}で失敗");
         var location = EndNames.LocationOf(responder, responder.CheckLevel);
         var diagnostic = Diagnostic.Create(Rules.Phase1ProposalMismatch, location, message)
             .WithAdditionalLocations(Others(location, EndNames.LocationOf(initiator, initiator.Phase1Lifetime), EndNames.LocationOf(responder, responder.Phase1Lifetime)))
