@@ -59,7 +59,7 @@ public sealed partial class Redactor
         }
         // Every report line goes through here (a 1 GiB explain: thousands of evidence lines and stories), and most
         // hold nothing a pattern could match. Each pattern runs only when the text has what every match of it must
-        // contain, found with one vectorised search; when that is absent the regex would leave the text as it is.
+        // contain (a quick scan, see below); when that is absent the regex would leave the text as it is.
         if (MayHoldPskKeyword(text, PskKeywords.Seil))
         {
             text = SeilPsk().Replace(text, m => m.Groups["pre"].Value + Mask);
@@ -83,54 +83,58 @@ public sealed partial class Redactor
     private static class PskKeywords
     {
         // SeilPsk: every alternative ends in "-key".
-        public static readonly System.Buffers.SearchValues<string> Seil =
-            System.Buffers.SearchValues.Create(["-key"], StringComparison.OrdinalIgnoreCase);
+        public static readonly string[] Seil = ["-key"];
 
         // SecretsPsk: one of the secret types after the colon.
-        public static readonly System.Buffers.SearchValues<string> Secrets =
-            System.Buffers.SearchValues.Create(["psk", "xauth", "eap", "ntlm", "pin"], StringComparison.OrdinalIgnoreCase);
+        public static readonly string[] Secrets = ["psk", "xauth", "eap", "ntlm", "pin"];
     }
+
+    // The checks below are compiled optimised at once: a report runs them a few thousand times in well under a
+    // second, which tiered compilation would spend in unoptimised code. They use plain loops and CoreLib's
+    // precompiled ordinal searches, not SearchValues (its generic searchers are compiled at run time, unoptimised first).
 
     /// <summary>
     /// False only when a case-insensitive pattern built on <paramref name="words"/> cannot match. Decided for ASCII
-    /// text only: the regex's case-insensitive classes also hold non-ASCII letters (K for k, the Kelvin sign), which
-    /// an ordinal comparison does not, so text with any non-ASCII character always goes to the regex.
+    /// text only: the regex's case-insensitive classes also hold non-ASCII letters (the Kelvin sign for k), which an
+    /// ordinal comparison does not, so text with any non-ASCII character always goes to the regex.
     /// </summary>
-    private static bool MayHoldPskKeyword(string text, System.Buffers.SearchValues<string> words)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool MayHoldPskKeyword(string text, string[] words)
     {
         var span = text.AsSpan();
-        return span.ContainsAnyExceptInRange('\0', '\u007F') || span.ContainsAny(words);
-    }
-
-    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
-
-    /// <summary>Whether the text holds <paramref name="length"/> ASCII hex digits in a row (HexKey needs 16 after "0x", or 32).</summary>
-    private static bool HasHexRun(string text, int length)
-    {
-        var rest = text.AsSpan();
-        while (rest.Length >= length)
+        if (span.ContainsAnyExceptInRange('\0', '\u007F'))
         {
-            var start = rest.IndexOfAny(HexDigits);
-            if (start < 0)
-            {
-                return false;
-            }
-            rest = rest[start..];
-            var end = rest.IndexOfAnyExcept(HexDigits);
-            if (end < 0 ? rest.Length >= length : end >= length)
+            return true;
+        }
+        foreach (var word in words)
+        {
+            if (span.Contains(word, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
-            if (end < 0)
+        }
+        return false;
+    }
+
+    /// <summary>Whether the text holds <paramref name="length"/> ASCII hex digits in a row (HexKey needs 16 after "0x", or 32).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool HasHexRun(string text, int length)
+    {
+        // One pass: hex letters are common in words ("decrypted"), so a search per run would stop at every word.
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiHexDigit(c) ? run + 1 : 0;
+            if (run >= length)
             {
-                return false;
+                return true;
             }
-            rest = rest[end..];
         }
         return false;
     }
 
     /// <summary>Whether the text holds ": " followed by three "XX " hex pairs, which every HexDump match contains.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool MayHoldHexDump(string text)
     {
         var rest = text.AsSpan();
