@@ -28,6 +28,9 @@ public static class LogFrontEnd
         var compacted = 0;
         var nextId = 0;
 
+        // Runs once per IKE_SA (88 000 times on 1 GiB): optimised at once, like the per-line methods (tiered, it ran
+        // unoptimised for a good part of a run).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void OnClosed(LogSession session)
         {
             session.Findings = SessionDiagnoser.Diagnose(session);

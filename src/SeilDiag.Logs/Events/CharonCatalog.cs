@@ -209,6 +209,7 @@ internal static class CharonCatalog
     }
 
     /// <summary>"parsed ID_PROT request 0 [ SA V V ]": exchange, direction, message ID, payloads and notifies.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void FillMessageSummary(LogEvent e, ReadOnlySpan<char> m)
     {
         var body = m[(m.IndexOf(' ') + 1)..];
