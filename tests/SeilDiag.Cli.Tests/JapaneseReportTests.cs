@@ -133,13 +133,15 @@ public partial class JapaneseReportTests
     [Theory]
     [InlineData("phase1-dh-mismatch", "SD1001", "(最も近い組み合わせ: IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_1024 と IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_1536)")]
     [InlineData("lab-phase2-md5-rejected", "SD2001", "(最も近い組み合わせ: ESP:AES_CBC_128/HMAC_SHA2_256_128/NO_EXT_SEQ と ESP:AES_CBC_256/HMAC_MD5_96/NO_EXT_SEQ)")]
-    public void Proposal_mismatch_messages_name_the_closest_pair_in_japanese(string example, string id, string closest)
+    [InlineData("lab-phase2-md5-rejected", "SD2001", "HMAC_SHA2_256_128, 完全性なし (AEAD)、")]
+    public void Proposal_mismatch_messages_are_japanese_down_to_the_closest_pair(string example, string id, string closest)
     {
         using var json = JsonDocument.Parse(CliRunner.Run("diagnose", "--format", "json", "--lang", "ja", CliRunner.Example(example)).Out);
         var message = json.RootElement.GetProperty("diagnostics").EnumerateArray()
             .First(d => d.GetProperty("id").GetString() == id).GetProperty("message").GetString()!;
         Assert.Contains(closest, message);
         Assert.DoesNotContain("closest:", message);
+        Assert.DoesNotContain("no integrity", message);
 
         using var en = JsonDocument.Parse(CliRunner.Run("diagnose", "--format", "json", CliRunner.Example(example)).Out);
         var english = en.RootElement.GetProperty("diagnostics").EnumerateArray()

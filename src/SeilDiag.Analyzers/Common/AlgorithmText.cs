@@ -1,3 +1,4 @@
+using SeilDiag.Diagnostics;
 using SeilDiag.Ike;
 using SeilDiag.Model;
 
@@ -13,9 +14,14 @@ internal static class AlgorithmText
 
     public static string Log(HashAlgorithm h) => IkeNames.LogName(h);
 
-    public static string Log(IntegrityAlgorithm i) => i == IntegrityAlgorithm.None ? "no integrity (AEAD)" : IkeNames.LogName(i);
+    /// <summary>The two values that are phrases, not algorithm names: the only ones a Japanese message translates.</summary>
+    public static readonly LocalizedText NoIntegrity = new("no integrity (AEAD)", "完全性なし (AEAD)");
 
-    public static string Log(DhGroup g) => g == DhGroup.None ? "no PFS" : IkeNames.LogName(g);
+    public static readonly LocalizedText NoPfs = new("no PFS", "PFS なし");
+
+    public static string Log(IntegrityAlgorithm i) => i == IntegrityAlgorithm.None ? NoIntegrity.English : IkeNames.LogName(i);
+
+    public static string Log(DhGroup g) => g == DhGroup.None ? NoPfs.English : IkeNames.LogName(g);
 
     public static string Log(AuthMethod a) => IkeNames.LogName(a);
 
@@ -58,7 +64,7 @@ internal static class AlgorithmText
 
     public static string ListJa(IEnumerable<string> values)
     {
-        var distinct = values.Distinct().ToList();
+        var distinct = values.Distinct().Select(v => v == NoIntegrity.English ? NoIntegrity.Japanese : v == NoPfs.English ? NoPfs.Japanese : v).ToList();
         return distinct.Count == 1 ? $"{distinct[0]} のみ" : string.Join(", ", distinct);
     }
 

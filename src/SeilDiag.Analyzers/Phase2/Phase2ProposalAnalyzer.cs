@@ -101,7 +101,7 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
             {
                 if (pfs == DhGroup.None)
                 {
-                    builder.Remove(peer, SeilKeys.Phase2Pfs, new("no PFS", "PFS なし"));
+                    builder.Remove(peer, SeilKeys.Phase2Pfs, AlgorithmText.NoPfs);
                 }
                 else
                 {
