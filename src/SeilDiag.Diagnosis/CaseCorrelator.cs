@@ -12,6 +12,8 @@ public static class CaseCorrelator
 {
     public const string NotRunningNote = "the configs given may not be the ones running";
 
+    private const string NotRunningNoteJa = "与えられた設定は稼働中のものではない可能性があります";
+
     public static CaseResult Correlate(CaseInput input)
     {
         var logs = input.Logs ?? [];
@@ -23,7 +25,7 @@ public static class CaseCorrelator
         var groups = DiagnosisMerger.GroupByCause(all, sources);
         var merged = groups.Select(g => DiagnosisMerger.Merge(g, sources)).ToList();
 
-        var disagreements = new List<string>();
+        var disagreements = new List<LocalizedText>();
         // Silence of the configs is a prediction only when both ends' configs were given.
         if (input.Model.Peers.Count >= 2)
         {
@@ -42,7 +44,7 @@ public static class CaseCorrelator
     /// A negotiation failure only the configs predict, while logs or the capture saw that phase come up: the
     /// observation wins (demoted to info, kept so the difference is visible).
     /// </summary>
-    private static List<Diagnostic> NoteContradicted(List<Diagnostic> merged, SourceSet sources, List<string> disagreements, Analysis.IkeModel model)
+    private static List<Diagnostic> NoteContradicted(List<Diagnostic> merged, SourceSet sources, List<LocalizedText> disagreements, Analysis.IkeModel model)
     {
         var result = new List<Diagnostic>(merged.Count);
         foreach (var diagnostic in merged)
@@ -55,7 +57,10 @@ public static class CaseCorrelator
                 continue;
             }
             var phase = diagnostic.Rule.Category == RuleCategory.Phase1 ? "phase 1" : "phase 2";
-            disagreements.Add($"{diagnostic.Id}: the configs predict \"{diagnostic.Message}\", but the logs/capture show {phase} established: {NotRunningNote}");
+            var phaseJa = diagnostic.Rule.Category == RuleCategory.Phase1 ? "フェーズ1" : "フェーズ2";
+            disagreements.Add(new LocalizedText(
+                $"{diagnostic.Id}: the configs predict \"{diagnostic.Message}\", but the logs/capture show {phase} established: {NotRunningNote}",
+                $"{diagnostic.Id}: 設定からは「{diagnostic.GetMessage("ja")}」と予測されますが、ログ/キャプチャでは{phaseJa}が確立しています: {NotRunningNoteJa}"));
             result.Add(diagnostic.WithSeverity(Severity.Info).WithEvidence(new Evidence(EvidenceSource.CharonLog, EvidenceKind.Observed,
                 $"sources disagree: {phase} was observed established; {NotRunningNote} (severity lowered from error to info)")));
         }
@@ -73,7 +78,7 @@ public static class CaseCorrelator
     /// Configs that predict no negotiation failure while a log or capture shows one: the running configuration is not
     /// the one given (or a change not yet reloaded).
     /// </summary>
-    private static List<Diagnostic> NoteDisagreements(List<Diagnostic> merged, SourceSet sources, List<string> disagreements, Analysis.IkeModel model)
+    private static List<Diagnostic> NoteDisagreements(List<Diagnostic> merged, SourceSet sources, List<LocalizedText> disagreements, Analysis.IkeModel model)
     {
         static bool IsNegotiationFailure(Diagnostic d) =>
             d.Severity == Severity.Error && !d.IsSuppressed && d.Rule.Category is RuleCategory.Phase1 or RuleCategory.Phase2;
@@ -93,8 +98,9 @@ public static class CaseCorrelator
             }
             var where = string.Join(" and ", diagnostic.Evidence.Where(e => e.Kind == EvidenceKind.Observed && e.Location is not null)
                 .Select(e => Path.GetFileName(e.Location!.Path)).Distinct());
-            var line = $"{diagnostic.Id}: the configs predict the tunnel comes up, but {(where.Length > 0 ? where : "the observations")} show(s) \"{diagnostic.Message}\": {NotRunningNote}";
-            disagreements.Add(line);
+            disagreements.Add(new LocalizedText(
+                $"{diagnostic.Id}: the configs predict the tunnel comes up, but {(where.Length > 0 ? where : "the observations")} show(s) \"{diagnostic.Message}\": {NotRunningNote}",
+                $"{diagnostic.Id}: 設定からはトンネルが確立すると予測されますが、{(where.Length > 0 ? where.Replace(" and ", "と", StringComparison.Ordinal) : "観測")}では「{diagnostic.GetMessage("ja")}」となっています: {NotRunningNoteJa}"));
             var observed = diagnostic.Evidence.FirstOrDefault(e => e.Kind == EvidenceKind.Observed)?.Source ?? EvidenceSource.CharonLog;
             result.Add(diagnostic.WithEvidence(new Evidence(observed, EvidenceKind.Observed,
                 $"sources disagree: no config finding predicts this failure; {NotRunningNote}")));

@@ -29,4 +29,4 @@ public sealed record CaseResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<ClockOffset> Offsets,
-    IReadOnlyList<string> Disagreements);
+    IReadOnlyList<LocalizedText> Disagreements);

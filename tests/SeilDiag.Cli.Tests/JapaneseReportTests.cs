@@ -110,11 +110,12 @@ public partial class JapaneseReportTests
         Assert.Contains("弱いアルゴリズム (HMAC_MD5_96) を受け入れることになります。対向側の変更を推奨します。", explanations);
         Assert.DoesNotContain(titles.Concat(explanations), t => t.StartsWith("On ", StringComparison.Ordinal) || t.StartsWith("Make ", StringComparison.Ordinal) || t.StartsWith("This ", StringComparison.Ordinal));
 
-        // The findings' fixes; the log story above them is written by the log front-end in its own words.
+        // The findings' fixes, and the log story's fix lines above them.
         var markdown = CliRunner.Run(["explain", "--format", "markdown", "--lang", "ja", .. logs]).Out;
         var findings = markdown[markdown.IndexOf("## 診断結果", StringComparison.Ordinal)..];
         Assert.Contains("提案側の対向 (SEIL) で", findings);
-        Assert.DoesNotContain("On the proposing peer", findings);
+        Assert.DoesNotContain("On the proposing peer", markdown);
+        Assert.Contains("修正: 提案側の対向 (SEIL) で", markdown[..markdown.IndexOf("## 診断結果", StringComparison.Ordinal)]);
     }
 
     [SkippableFact]

@@ -98,7 +98,7 @@ public class LabAcceptanceTests
         // The analysed files lack the strongswan.conf override the running daemon has: the tunnel came up.
         var predicted = Assert.Single(result.Diagnostics, d => d.Id == "SD1004");
         Assert.Equal(Severity.Info, predicted.Severity);
-        Assert.Contains(result.Disagreements, l => l.StartsWith("SD1004", StringComparison.Ordinal) && l.Contains(CaseCorrelator.NotRunningNote, StringComparison.Ordinal));
+        Assert.Contains(result.Disagreements, l => l.English.StartsWith("SD1004", StringComparison.Ordinal) && l.English.Contains(CaseCorrelator.NotRunningNote, StringComparison.Ordinal));
     }
 
     [SkippableTheory]

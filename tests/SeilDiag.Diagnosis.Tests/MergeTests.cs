@@ -179,7 +179,8 @@ public class MergeTests
         });
 
         var line = Assert.Single(result.Disagreements);
-        Assert.Contains(CaseCorrelator.NotRunningNote, line);
+        Assert.Contains(CaseCorrelator.NotRunningNote, line.English);
+        Assert.Contains("与えられた設定は稼働中のものではない可能性があります", line.Japanese);
         Assert.Contains(result.Diagnostics[0].Evidence, e => e.Text.Contains(CaseCorrelator.NotRunningNote, StringComparison.Ordinal));
     }
 }

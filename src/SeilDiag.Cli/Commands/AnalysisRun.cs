@@ -172,7 +172,7 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
     }
 
     private IEnumerable<string> Disagreements() =>
-        (_case?.Disagreements ?? []).Select(d => (settings.Lang == "ja" ? "食い違い: " : "sources disagree: ") + d);
+        (_case?.Disagreements ?? []).Select(d => (settings.Lang == "ja" ? "食い違い: " : "sources disagree: ") + d.Get(settings.Lang));
 
     /// <summary>The ladders draw the capture's view when there is one (every message, with packet numbers), else the logs'.</summary>
     private static IReadOnlyList<SeilDiag.Model.ObservedIkeSa> ObservedForLadders(Workspace workspace)

@@ -37,7 +37,7 @@ internal static class StoryWriter
             }
             foreach (var fix in d.Fixes)
             {
-                sb.AppendLine($"    {(ja ? "修正" : "fix")}{(fix.Safety == FixSafety.WeakensSecurity ? (ja ? " (安全性が下がります)" : " (weakens security)") : "")}: {fix.Title}");
+                sb.AppendLine($"    {(ja ? "修正" : "fix")}{(fix.Safety == FixSafety.WeakensSecurity ? (ja ? " (安全性が下がります)" : " (weakens security)") : "")}: {fix.GetTitle(lang)}");
             }
         }
         return sb.ToString();
