@@ -19,7 +19,18 @@ public sealed class TextReporter(bool color = false) : IReporter
         {
             output.WriteLine(r.Redact(line));
         }
-        if (input.Summary.Count > 0)
+        // How the logs were put on one clock, when there was more than one source to align: the terminal reader
+        // needs it as much as the ticket reader, since a wrong offset misplaces every log line.
+        var clocks = input.ClockOffsets.Count >= 2 || input.ClockOffsets.Any(o => o.Estimated && o.MatchedEvents > 0) ? input.ClockOffsets : [];
+        if (clocks.Count > 0)
+        {
+            var label = ReportText.For(input.Lang).ClockOffsets.ToLowerInvariant();
+            foreach (var clock in clocks)
+            {
+                output.WriteLine($"{label}: {r.Redact(clock.Method)}");
+            }
+        }
+        if (input.Summary.Count > 0 || clocks.Count > 0)
         {
             output.WriteLine();
         }

@@ -32,9 +32,20 @@ public class ReportingClockOffsetTests
         Assert.DoesNotContain("+0.000 s", report);
     }
 
+    [Fact]
+    public void Text_output_says_how_each_log_was_placed_before_the_findings()
+    {
+        var report = ReportingCases.Render(new TextReporter(), Input("en", new Redactor([])));
+        var lines = report.Split('\n');
+        Assert.Equal("clock offsets: remote-charon.log is 9 h 0 m 37 s ahead of capture.pcap", lines[0]);
+        Assert.Equal("clock offsets: nothing ties seil.log to 10.0.0.1's other sources", lines[1]);
+        Assert.True(report.IndexOf("clock offsets:", StringComparison.Ordinal) < report.IndexOf("SD3002", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("markdown")]
     [InlineData("html")]
+    [InlineData("text")]
     public void The_method_text_goes_through_the_redactor(string format)
     {
         var report = ReportingCases.Render(Reporters.Find(format)!, Input("en", new Redactor([]).WithAddresses(new AddressRedactor())));
