@@ -189,7 +189,7 @@ public sealed class HtmlReporter : IReporter
             output.Write($"<h2>{H(t.ClockOffsets)}</h2>\n<table>\n<tr><th>{H(t.Path)}</th><th>{H(t.Offset)}</th><th>{H(t.Matched)}</th><th>{H(t.Method)}</th></tr>\n");
             foreach (var o in input.ClockOffsets)
             {
-                output.Write($"<tr><td>{E(input, o.Path)}</td><td>{H(ReportFacts.Offset(o, input.Lang))}</td><td>{o.MatchedEvents}</td><td>{E(input, o.Method)}</td></tr>\n");
+                output.Write($"<tr><td>{E(input, o.Path)}</td><td>{H(ReportFacts.Offset(o, input.Lang))}</td><td>{o.MatchedEvents}</td><td>{E(input, o.GetMethod(input.Lang))}</td></tr>\n");
             }
             output.Write("</table>\n");
         }

@@ -220,7 +220,7 @@ public sealed class MarkdownReporter : IReporter
             output.Write($"## {t.ClockOffsets}\n\n| {t.Path} | {t.Offset} | {t.Matched} | {t.Method} |\n|---|---|---|---|\n");
             foreach (var o in input.ClockOffsets)
             {
-                output.Write($"| {Cell(r.Redact(o.Path))} | {ReportFacts.Offset(o, input.Lang)} | {o.MatchedEvents} | {Cell(r.Redact(o.Method))} |\n");
+                output.Write($"| {Cell(r.Redact(o.Path))} | {ReportFacts.Offset(o, input.Lang)} | {o.MatchedEvents} | {Cell(r.Redact(o.GetMethod(input.Lang)))} |\n");
             }
             output.Write("\n");
         }

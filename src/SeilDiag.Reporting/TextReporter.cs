@@ -27,7 +27,7 @@ public sealed class TextReporter(bool color = false) : IReporter
             var label = ReportText.For(input.Lang).ClockOffsets.ToLowerInvariant();
             foreach (var clock in clocks)
             {
-                output.WriteLine($"{label}: {r.Redact(clock.Method)}");
+                output.WriteLine($"{label}: {r.Redact(clock.GetMethod(input.Lang))}");
             }
         }
         if (input.Summary.Count > 0 || clocks.Count > 0)

@@ -14,7 +14,10 @@ public class ReportingClockOffsetTests
         Redactor = redactor,
         ClockOffsets =
         [
-            new ClockOffset("remote-charon.log", TimeSpan.FromSeconds(32437), 4, "remote-charon.log is 9 h 0 m 37 s ahead of capture.pcap"),
+            new ClockOffset("remote-charon.log", TimeSpan.FromSeconds(32437), 4, "remote-charon.log is 9 h 0 m 37 s ahead of capture.pcap")
+            {
+                MethodJapanese = "remote-charon.log は capture.pcap より 9 h 0 m 37 s 進んでいます",
+            },
             new ClockOffset("seil.log", TimeSpan.Zero, 0, "nothing ties seil.log to 10.0.0.1's other sources", Estimated: false),
         ],
     };
@@ -40,6 +43,19 @@ public class ReportingClockOffsetTests
         Assert.Equal("clock offsets: remote-charon.log is 9 h 0 m 37 s ahead of capture.pcap", lines[0]);
         Assert.Equal("clock offsets: nothing ties seil.log to 10.0.0.1's other sources", lines[1]);
         Assert.True(report.IndexOf("clock offsets:", StringComparison.Ordinal) < report.IndexOf("SD3002", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("markdown")]
+    [InlineData("html")]
+    [InlineData("text")]
+    public void The_method_is_in_the_reports_language_where_one_was_written(string format)
+    {
+        var report = ReportingCases.Render(Reporters.Find(format)!, Input("ja", new Redactor([])));
+        Assert.Contains("remote-charon.log は capture.pcap より 9 h 0 m 37 s 進んでいます", report);
+        Assert.DoesNotContain("is 9 h 0 m 37 s ahead", report);
+        // A method written only in English is shown in English rather than not at all.
+        Assert.Contains("nothing ties seil.log", report);
     }
 
     [Theory]

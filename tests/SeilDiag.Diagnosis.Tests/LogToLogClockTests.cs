@@ -43,6 +43,7 @@ public partial class LogToLogClockTests
         Assert.True(seil.MatchedEvents > 0, seil.Method);
         Assert.InRange((seil.Offset - Jst).TotalSeconds, -1.0, 1.0);
         Assert.Matches(@"^seil-charon\.log is 9 h 0 m 3[6-8] s ahead of remote-charon\.log \(", seil.Method);
+        Assert.Matches(@"^seil-charon\.log は remote-charon\.log より 9 h 0 m 3[6-8] s 進んでいます \(remote-charon\.log の", seil.GetMethod("ja"));
     }
 
     /// <summary>Clocks that are not whole hours apart: a half-hour zone, and routers without NTP minutes off.</summary>

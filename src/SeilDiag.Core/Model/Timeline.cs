@@ -17,7 +17,13 @@ public sealed record TimelineEntry(DateTimeOffset Time, EvidenceSource Source, s
 /// the source to the others, <see cref="Estimated"/> is false, <see cref="Offset"/> is zero (its times are used as
 /// logged) and <see cref="Method"/> says why; reporters show "not estimated" rather than a zero offset.
 /// </summary>
-public sealed record ClockOffset(string Path, TimeSpan Offset, int MatchedEvents, string Method, bool Estimated = true);
+public sealed record ClockOffset(string Path, TimeSpan Offset, int MatchedEvents, string Method, bool Estimated = true)
+{
+    /// <summary><see cref="Method"/> in Japanese, when the producer wrote one.</summary>
+    public string? MethodJapanese { get; init; }
+
+    public string GetMethod(string lang) => lang == "ja" && MethodJapanese is not null ? MethodJapanese : Method;
+}
 
 /// <summary>One input of a case as the report lists it: what it is and, when known, which daemon version wrote it.</summary>
 public sealed record InputSummary(string Path, string Kind, string? Version = null);

@@ -1,3 +1,4 @@
+using SeilDiag.Diagnostics;
 using SeilDiag.Model;
 
 namespace SeilDiag.Diagnosis;
@@ -9,7 +10,7 @@ namespace SeilDiag.Diagnosis;
 internal static class CaptureAnchors
 {
     /// <returns>The offset against the capture, or null and why not.</returns>
-    public static (ClockOffset? Offset, string? WhyNot) Align(LogSourceEvents log, List<CapturedPacket> packets, string captureName)
+    public static (ClockOffset? Offset, LocalizedText? WhyNot) Align(LogSourceEvents log, List<CapturedPacket> packets, LocalizedText captureName)
     {
         var byKey = packets.Where(p => p.IsakmpLength > 0 && p.From is not null && p.To is not null)
             .ToLookup(p => (p.From!, p.To!));
@@ -43,20 +44,24 @@ internal static class CaptureAnchors
             }
         }
         var method = events.Any(e => e.StartsPhase != 0) && !events.Any(e => e.Bytes > 0)
-            ? "negotiation starts matched with first packets (direction, phase)"
-            : "packets matched by direction and length";
+            ? new LocalizedText("negotiation starts matched with first packets (direction, phase)", "ネゴシエーション開始を最初のパケットと照合 (方向、フェーズ)")
+            : new LocalizedText("packets matched by direction and length", "方向と長さが一致するパケットで照合");
         // Logs print whole seconds (truncated): a logged time is in [t + offset − 1, t + offset] of the packet's.
         switch (OffsetVote.Estimate(candidates, window: 1.0, truncatedLog: true, out var estimate))
         {
             case OffsetVote.Outcome.Estimated:
                 var offset = TimeSpan.FromMilliseconds(Math.Round(estimate!.Seconds * 1000));
-                return (new ClockOffset(log.Path, offset, estimate.Matched, $"{OffsetText.Relation(log.Path, offset, captureName)} ({method})"), null);
+                var relation = OffsetText.Relation(log.Path, offset, captureName);
+                return (OffsetText.Offset(log.Path, offset, estimate.Matched,
+                    new($"{relation.English} ({method.English})", $"{relation.Japanese} ({method.Japanese})")), null);
             case OffsetVote.Outcome.Ambiguous:
-                return (null, $"its lines match packets of {captureName} equally well at more than one offset");
+                return (null, new($"its lines match packets of {captureName.English} equally well at more than one offset",
+                    $"行が {captureName.Japanese} のパケットと複数のずれで同じくらい一致します"));
             default:
                 return (null, anchors == 0
-                    ? "it has no packet lines to match with the capture"
-                    : $"none of its {anchors} packet line(s) matches a packet of {captureName}");
+                    ? new("it has no packet lines to match with the capture", "キャプチャと照合できるパケットの行がありません")
+                    : new($"none of its {anchors} packet line(s) matches a packet of {captureName.English}",
+                        $"パケットの行 {anchors} 行のどれも {captureName.Japanese} のパケットと一致しません"));
         }
     }
 

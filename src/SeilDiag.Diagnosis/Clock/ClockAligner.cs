@@ -1,3 +1,4 @@
+using SeilDiag.Diagnostics;
 using SeilDiag.Model;
 
 namespace SeilDiag.Diagnosis;
@@ -29,11 +30,11 @@ public static class ClockAligner
             return [];
         }
         var placed = new ClockOffset?[logs.Count];
-        var why = new string?[logs.Count];  // why a log was not placed against the capture
-        string referenceName;
+        var why = new LocalizedText?[logs.Count];  // why a log was not placed against the capture
+        LocalizedText referenceName;
         if (captures.Count > 0)
         {
-            referenceName = captures.Count == 1 ? Path.GetFileName(captures[0].Path) : "the captures";
+            referenceName = captures.Count == 1 ? OffsetText.File(captures[0].Path) : new("the captures", "キャプチャ");
             var packets = captures.SelectMany(c => c.Packets).ToList();
             for (var i = 0; i < logs.Count; i++)
             {
@@ -43,12 +44,21 @@ public static class ClockAligner
         else
         {
             var reference = ReferenceLog(logs);
-            referenceName = Path.GetFileName(logs[reference].Path);
-            placed[reference] = new ClockOffset(logs[reference].Path, TimeSpan.Zero, 0, "reference clock (no capture given): the other logs are aligned to it");
+            referenceName = OffsetText.File(logs[reference].Path);
+            placed[reference] = OffsetText.Offset(logs[reference].Path, TimeSpan.Zero, 0, new(
+                "reference clock (no capture given): the other logs are aligned to it",
+                "基準の時計 (キャプチャなし): 他のログをこれに合わせます"));
         }
         var logWhy = PlaceThroughOtherLogs(logs, placed, referenceName);
-        return [.. logs.Select((log, i) => placed[i] ?? new ClockOffset(log.Path, TimeSpan.Zero, 0,
-            $"{OffsetText.NotEstimated}: {string.Join("; and ", new[] { why[i], logWhy[i] }.OfType<string>())}; times as logged", Estimated: false))];
+        return [.. logs.Select((log, i) => placed[i] ?? NotPlaced(log, why[i], logWhy[i]))];
+    }
+
+    private static ClockOffset NotPlaced(LogSourceEvents log, LocalizedText? fromCapture, LocalizedText? fromLogs)
+    {
+        var reasons = LocalizedText.Join(new("; and ", "。また、"), new[] { fromCapture, fromLogs }.OfType<LocalizedText>());
+        return OffsetText.Offset(log.Path, TimeSpan.Zero, 0, new(
+            $"{OffsetText.NotEstimated.English}: {reasons.English}; times as logged",
+            $"{OffsetText.NotEstimated.Japanese}: {reasons.Japanese}。ログの時刻のまま使います"), estimated: false);
     }
 
     /// <summary>
@@ -72,10 +82,12 @@ public static class ClockAligner
 
     /// <summary>Places unplaced logs against placed ones until no more can be: the partner with most agreeing lines wins.</summary>
     /// <returns>For each log left unplaced, why.</returns>
-    private static string[] PlaceThroughOtherLogs(IReadOnlyList<LogSourceEvents> logs, ClockOffset?[] placed, string referenceName)
+    private static LocalizedText[] PlaceThroughOtherLogs(IReadOnlyList<LogSourceEvents> logs, ClockOffset?[] placed, LocalizedText referenceName)
     {
-        var why = new string[logs.Count];
-        Array.Fill(why, logs.Count == 1 ? "there is no other log to pair it with" : "no other log could be aligned to pair it with");
+        var why = new LocalizedText[logs.Count];
+        Array.Fill(why, logs.Count == 1
+            ? new LocalizedText("there is no other log to pair it with", "対応付ける他のログがありません")
+            : new LocalizedText("no other log could be aligned to pair it with", "対応付けられる位置合わせ済みのログがありません"));
         var progress = true;
         while (progress)
         {
@@ -87,7 +99,7 @@ public static class ClockAligner
                     continue;
                 }
                 (int Partner, OffsetEstimate Estimate, int Negotiations)? best = null;
-                var reasons = new List<string>();
+                var reasons = new List<LocalizedText>();
                 for (var j = 0; j < logs.Count; j++)
                 {
                     if (j == i || placed[j] is null)
@@ -102,10 +114,12 @@ public static class ClockAligner
                             best = (j, estimate!, negotiations);
                             break;
                         case OffsetVote.Outcome.Ambiguous:
-                            reasons.Add($"the lines paired with {partner} agree as well on more than one offset");
+                            reasons.Add(new($"the lines paired with {partner} agree as well on more than one offset",
+                                $"{partner} と対応付けた行は複数のずれで同じくらい一致します"));
                             break;
                         case OffsetVote.Outcome.NothingPaired:
-                            reasons.Add($"no negotiation in it is paired with one in {partner} (the same peers seen from both ends with the same cookies or SPIs, or with opposite roles, the same first packets and starts at an offset the other negotiations agree on)");
+                            reasons.Add(new($"no negotiation in it is paired with one in {partner} (the same peers seen from both ends with the same cookies or SPIs, or with opposite roles, the same first packets and starts at an offset the other negotiations agree on)",
+                                $"{partner} のネゴシエーションと対応するものがありません (両端から見た同じ対向で、cookie か SPI が同じもの、または役割が逆で最初のパケットが同じで、他のネゴシエーションと同じずれで始まるもの)"));
                             break;
                     }
                 }
@@ -116,22 +130,33 @@ public static class ClockAligner
                 }
                 else if (reasons.Count > 0)
                 {
-                    why[i] = string.Join("; ", reasons);
+                    why[i] = LocalizedText.Join(new("; ", "。"), reasons);
                 }
             }
         }
         return why;
     }
 
-    private static ClockOffset Place(LogSourceEvents log, LogSourceEvents partner, ClockOffset partnerOffset, OffsetEstimate estimate, int negotiations, string referenceName)
+    private static ClockOffset Place(LogSourceEvents log, LogSourceEvents partner, ClockOffset partnerOffset, OffsetEstimate estimate, int negotiations, LocalizedText referenceName)
     {
         var relative = TimeSpan.FromMilliseconds(Math.Round(estimate.Seconds * 1000));
         var total = partnerOffset.Offset + relative;
-        var partnerName = Path.GetFileName(partner.Path);
-        var how = $"{OffsetText.Kinds(estimate.Kinds)} paired with {partnerName}'s in {negotiations} negotiation(s)";
-        var method = partnerName == referenceName
-            ? $"{OffsetText.Relation(log.Path, total, referenceName)} ({how})"
-            : $"{OffsetText.Relation(log.Path, total, referenceName)}, via {partnerName}: {OffsetText.Relation(log.Path, relative, partnerName)} ({how})";
-        return new ClockOffset(log.Path, total, estimate.Matched, method);
+        var partnerName = OffsetText.File(partner.Path);
+        var kinds = OffsetText.Kinds(estimate.Kinds);
+        var how = new LocalizedText($"{kinds.English} paired with {partnerName.English}'s in {negotiations} negotiation(s)",
+            $"{partnerName.Japanese} の{kinds.Japanese}と {negotiations} 回のネゴシエーションで対応付け");
+        var toReference = OffsetText.Relation(log.Path, total, referenceName);
+        LocalizedText method;
+        if (partnerName == referenceName)
+        {
+            method = new($"{toReference.English} ({how.English})", $"{toReference.Japanese} ({how.Japanese})");
+        }
+        else
+        {
+            var toPartner = OffsetText.Relation(log.Path, relative, partnerName);
+            method = new($"{toReference.English}, via {partnerName.English}: {toPartner.English} ({how.English})",
+                $"{toReference.Japanese}、{partnerName.Japanese} 経由: {toPartner.Japanese} ({how.Japanese})");
+        }
+        return OffsetText.Offset(log.Path, total, estimate.Matched, method);
     }
 }
