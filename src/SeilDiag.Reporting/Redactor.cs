@@ -66,7 +66,7 @@ public sealed partial class Redactor
         }
         if (MayHoldPskKeyword(text, PskKeywords.Secrets))
         {
-            text = SecretsPsk().Replace(text, m => m.Groups["pre"].Value + Mask);
+            text = SecretsPsk().Replace(text, m => IsPlaceholder(m.Groups["value"].Value) ? m.Value : m.Groups["pre"].Value + Mask);
         }
         if (HasHexRun(text, 16))
         {
@@ -78,6 +78,12 @@ public sealed partial class Redactor
         }
         return text;
     }
+
+    /// <summary>
+    /// The "..." a fix's advice writes where the user's key goes ("&lt;local&gt; &lt;peer&gt; : PSK ...\")"): no key to
+    /// hide, and masking it would also swallow the punctuation after it.
+    /// </summary>
+    private static bool IsPlaceholder(string value) => value.Trim('"', '\'').TrimEnd('"', '\'', ')', ',', ';') is "..." or "…";
 
     /// <summary>The words the two case-insensitive PSK patterns cannot match without.</summary>
     private static class PskKeywords
@@ -157,7 +163,7 @@ public sealed partial class Redactor
     [GeneratedRegex(@"(?<pre>(preshared-key|pre-shared-key|ipsec-preshared-key)(\s*:\s*|\s+add\s+(""(\\.|[^""\\])*""|\S+)\s+|\s+))(""(\\.|[^""\\])*""|\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex SeilPsk();
 
-    [GeneratedRegex(@"(?<pre>:\s*(PSK|XAUTH|EAP|NTLM|PIN)\s+)(""[^""]*""|'[^']*'|\S+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<pre>:\s*(PSK|XAUTH|EAP|NTLM|PIN)\s+)(?<value>""[^""]*""|'[^']*'|\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretsPsk();
 
     // 0x-prefixed key material of 16+ hex digits (esp_sa keys) and bare runs of 32+ hex digits
