@@ -231,6 +231,19 @@ public static class LogFrontEnd
         }
     }
 
+    /// <summary>The text after <paramref name="open"/> up to <paramref name="close"/> (or the end), trimmed.</summary>
+    private static string VersionWithin(ReadOnlySpan<char> message, char open, char close)
+    {
+        var from = message.IndexOf(open);
+        if (from < 0)
+        {
+            return "";
+        }
+        var rest = message[(from + 1)..];
+        var to = rest.IndexOf(close);
+        return (to < 0 ? rest : rest[..to]).Trim().ToString();
+    }
+
     private static string OverlongProblem(long length) =>
         $"line of {length} characters is longer than the {RawLineReader.MaxLineChars}-character limit; only its start was read";
 
@@ -282,9 +295,20 @@ public static class LogFrontEnd
         daemon = prefix.Daemon;
         if (prefix.Daemon == LogDaemon.Charon && message.Length > 0 && message[0] == 'S' && message.StartsWith("Starting IKE charon daemon"))
         {
+            // "Starting IKE charon daemon (strongSwan 5.9.8, Linux 6.1.0, x86_64)"
+            sink.Summary.AddVersion(VersionWithin(message, '(', ','));
             sink.Tracker.Restart();
             daemon = LogDaemon.Unknown; // tells the caller this line was a restart, not an unknown message
             return null;
+        }
+        if (message.Length > 4 && message[0] == '@' && message.StartsWith("@(#)"))
+        {
+            // racoon's start-up banner: "@(#)ipsec-tools 0.8.2 (http://ipsec-tools.sourceforge.net)", KAME's
+            // "@(#)racoon 20050201 ..." (not the OpenSSL line "@(#)This product linked OpenSSL ...").
+            if (!message.StartsWith("@(#)This product"))
+            {
+                sink.Summary.AddVersion(VersionWithin(message, ')', '('));
+            }
         }
         LogEventKind? kind = null;
         if (daemon != LogDaemon.Racoon)

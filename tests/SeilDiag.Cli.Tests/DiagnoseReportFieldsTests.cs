@@ -56,4 +56,14 @@ public class DiagnoseReportFieldsTests
         Assert.Contains(tunnel.Groups["a"].Value, exchanges);
         Assert.Contains(tunnel.Groups["b"].Value, exchanges);
     }
+
+    [Theory]
+    [InlineData("markdown", "| strongSwan 5.9.8 |")]
+    [InlineData("html", "<td>strongSwan 5.9.8</td>")]
+    public void The_inputs_table_names_the_daemon_version_each_log_shows(string format, string cell)
+    {
+        var output = CliRunner.Run("diagnose", "--format", format, CliRunner.Example("lab-phase2-md5-rejected")).Out;
+        // Both charon logs name their version at start-up; configs and the capture name none.
+        Assert.Equal(2, output.Split(cell).Length - 1);
+    }
 }

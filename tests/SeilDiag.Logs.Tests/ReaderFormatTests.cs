@@ -203,3 +203,27 @@ public sealed class RacoonNotifyTests
         Assert.Equal("peer 10.0.0.2 did not respond: ", d.Message[..31]);
     }
 }
+
+/// <summary>The daemon versions a log names at start-up, for the report's inputs table.</summary>
+public sealed class DaemonVersionTests
+{
+    [SkippableFact]
+    public void Charon_start_up_line_names_the_strongswan_version()
+    {
+        // The real lab log starts with "Starting IKE charon daemon (strongSwan 5.9.8, Linux …, x86_64)".
+        var log = SeilDiag.Tests.SharedFiles.Require("corpus", "lab", "01-minimal-ok", "seil-charon.log");
+        var analysis = LogFrontEnd.Analyze([LogInput.Open(log)]);
+        Assert.Equal(["strongSwan 5.9.8"], analysis.Inputs[0].Versions);
+    }
+
+    [Theory]
+    [InlineData("2026-11-28 09:00:00: INFO: @(#)ipsec-tools 0.8.2 (http://ipsec-tools.sourceforge.net)", "ipsec-tools 0.8.2")]
+    [InlineData("Nov 28 09:00:00 seil racoon: INFO: @(#)ipsec-tools 0.8.2 (http://ipsec-tools.sourceforge.net)", "ipsec-tools 0.8.2")]
+    [InlineData("Nov 28 09:00:00 host charon: 00[DMN] Starting IKE charon daemon (strongSwan 5.6.2, Linux 4.15.0, x86_64)", "strongSwan 5.6.2")]
+    public void Start_up_banners_name_the_daemon(string line, string version)
+    {
+        var text = line + "\n2026-11-28 09:00:01: INFO: @(#)This product linked OpenSSL 1.0.1t 3 May 2016 (http://www.openssl.org/)\n";
+        var analysis = LogFrontEnd.Analyze([LogInput.FromText("daemon.log", text)]);
+        Assert.Equal([version], analysis.Inputs[0].Versions);
+    }
+}

@@ -57,7 +57,7 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
             Lang = settings.Lang,
             Redactor = MakeRedactor(workspace),
             Summary = [.. (rankByCause ? Summary(workspace) : []), .. Disagreements(), .. Stories(workspace)],
-            Inputs = inputs.Select(i => new SeilDiag.Model.InputSummary(i.Path, i.Kind.ToCliName())).ToList(),
+            Inputs = inputs.Select(i => new SeilDiag.Model.InputSummary(i.Path, i.Kind.ToCliName(), VersionOf(workspace, i.Path))).ToList(),
             ObservedSas = ObservedForLadders(workspace),
             Timeline = _case?.Timeline ?? [],
             ClockOffsets = _case?.Offsets ?? [],
@@ -170,6 +170,10 @@ public sealed class AnalysisRun(CliConsole console, RunSettings settings, Func<W
             .Select(id => id.Value);
         return redactor.WithAddresses(new AddressRedactor(identities));
     }
+
+    /// <summary>The daemon versions a log names at start-up ("strongSwan 5.9.8"), for the report's inputs table.</summary>
+    private static string? VersionOf(Workspace workspace, string path) =>
+        workspace.Logs?.Inputs.FirstOrDefault(s => s.Path == path) is { Versions.Count: > 0 } log ? string.Join(", ", log.Versions) : null;
 
     private IEnumerable<string> Disagreements() =>
         (_case?.Disagreements ?? []).Select(d => (settings.Lang == "ja" ? "食い違い: " : "sources disagree: ") + d.Get(settings.Lang));

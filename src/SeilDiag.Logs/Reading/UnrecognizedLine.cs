@@ -24,4 +24,20 @@ public sealed class UnrecognizedSummary
 
     /// <summary>Lines with undecodable bytes (U+FFFD after decoding).</summary>
     public int ReplacementLines { get; internal set; }
+
+    /// <summary>
+    /// The daemon versions the log names at start-up ("strongSwan 5.9.8", "ipsec-tools 0.8.2"), in order of first
+    /// appearance: a report says which daemon wrote it, since message wordings differ between versions.
+    /// </summary>
+    public IReadOnlyList<string> Versions => _versions;
+
+    private readonly List<string> _versions = [];
+
+    internal void AddVersion(string version)
+    {
+        if (version.Length > 0 && !_versions.Contains(version))
+        {
+            _versions.Add(version);
+        }
+    }
 }
