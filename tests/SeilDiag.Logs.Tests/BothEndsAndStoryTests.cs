@@ -162,3 +162,26 @@ public sealed class RacoonCharonPairingTests
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 9, 39, 35, TimeSpan.Zero), paired.Start);
     }
 }
+
+/// <summary>
+/// `ipsec up` prints the initiator's messages bare, without times: its session still pairs with the responder's
+/// syslog session of the same negotiation (lab 01's real lines, the initiator's with their prefixes cut off).
+/// </summary>
+public sealed class UntimedPairingTests
+{
+    [SkippableFact]
+    public void Console_output_of_ipsec_up_pairs_with_the_other_ends_log()
+    {
+        var seil = SharedFiles.Require("corpus", "lab", "01-minimal-ok", "seil-charon.log");
+        var remote = SharedFiles.Require("corpus", "lab", "01-minimal-ok", "remote-charon.log");
+        // "Nov 28 00:35:22 15[IKE] <to-remote|1> initiating Main Mode …" -> "initiating Main Mode …"
+        var console = string.Join("\n", File.ReadLines(seil)
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\w{3} [ \d]\d \d\d:\d\d:\d\d \d\d\[\w+\] <to-remote\|1> (.*)$"))
+            .Where(m => m.Success).Select(m => m.Groups[1].Value)) + "\n";
+        var analysis = LogFrontEnd.Analyze([LogInput.Open(remote), LogInput.FromText("ipsec-up.txt", console)]);
+
+        var up = Assert.Single(analysis.Sessions, s => s.Path == "ipsec-up.txt" && s.Local is not null);
+        Assert.Null(up.Start);
+        Assert.Equal(remote, up.Counterpart?.Path);
+    }
+}

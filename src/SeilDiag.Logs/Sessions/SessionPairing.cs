@@ -248,20 +248,15 @@ internal static class SessionPairing
         }
     }
 
-    /// <summary>Console output of `ipsec up` has no times: its sessions pair in order with the other log's untimed ones.</summary>
+    /// <summary>Console output of `ipsec up` has no times: its sessions pair in order with the other log's first fitting one.</summary>
     private static void PairUntimed(List<LogSession> a, List<LogSession> b)
     {
-        var others = new Queue<LogSession>(b.Where(s => s.Counterpart is null));
         foreach (var x in a.Where(s => s.Counterpart is null))
         {
-            while (others.Count > 0)
+            var y = b.FirstOrDefault(y => y.Counterpart is null && (x.Start is null || y.Start is null) && CouldBeOne(x, y));
+            if (y is not null)
             {
-                var y = others.Dequeue();
-                if ((x.Start is null || y.Start is null) && CouldBeOne(x, y))
-                {
-                    Link(x, y);
-                    break;
-                }
+                Link(x, y);
             }
         }
     }
