@@ -119,7 +119,7 @@ public sealed class HtmlReporter : IReporter
                 var where = e.Location is null ? "" : E(input, e.Location.ToString());
                 var when = e.Time is null ? "" : " (" + ReportFacts.Time(e.Time) + ")";
                 var excerpt = e.Excerpt is { Length: > 0 } x ? $"<pre>{E(input, x)}</pre>" : "";
-                output.Write($"<tr><td>{H(ReportFacts.KindName(e.Kind, lang))}</td><td>{H(ReportFacts.SourceName(e.Source, lang))}</td><td>{where}{when}</td><td>{E(input, e.Text)}{excerpt}</td></tr>\n");
+                output.Write($"<tr><td>{H(ReportFacts.KindName(e.Kind, lang))}</td><td>{H(ReportFacts.SourceName(e.Source, lang))}</td><td>{where}{when}</td><td>{E(input, e.GetText(lang))}{excerpt}</td></tr>\n");
             }
             output.Write("</table>\n");
         }

@@ -103,7 +103,7 @@ public sealed class JsonReporter : IReporter
             json.WriteStartObject();
             json.WriteString("source", JsonNamingPolicy.CamelCase.ConvertName(e.Source.ToString()));
             json.WriteString("kind", e.Kind == EvidenceKind.Observed ? "observed" : "predicted");
-            json.WriteString("text", r.Redact(e.Text));
+            json.WriteString("text", r.Redact(e.GetText(input.Lang)));
             if (e.Excerpt is not null)
             {
                 json.WriteString("excerpt", r.Redact(e.Excerpt));

@@ -116,7 +116,7 @@ public sealed class MarkdownReporter : IReporter
             {
                 var where = e.Location is null ? "" : Cell(r.Redact(e.Location.ToString()));
                 var when = e.Time is null ? "" : " (" + ReportFacts.Time(e.Time) + ")";
-                output.Write($"| {++row} | {ReportFacts.KindName(e.Kind, lang)} | {ReportFacts.SourceName(e.Source, lang)} | {where}{when} | {Cell(r.Redact(e.Text))} |\n");
+                output.Write($"| {++row} | {ReportFacts.KindName(e.Kind, lang)} | {ReportFacts.SourceName(e.Source, lang)} | {where}{when} | {Cell(r.Redact(e.GetText(lang)))} |\n");
             }
             output.Write("\n");
             row = 0;

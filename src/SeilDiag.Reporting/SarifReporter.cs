@@ -68,7 +68,7 @@ public sealed class SarifReporter : IReporter
                 }
                 json.WriteEndArray();
                 var related = d.AdditionalLocations.Select(l => (l, (string?)null))
-                    .Concat(d.Evidence.Where(e => e.Location is not null).Select(e => (e.Location!, (string?)r.Redact(e.Text))))
+                    .Concat(d.Evidence.Where(e => e.Location is not null).Select(e => (e.Location!, (string?)r.Redact(e.GetText(input.Lang)))))
                     .ToList();
                 if (related.Count > 0)
                 {
@@ -119,7 +119,7 @@ public sealed class SarifReporter : IReporter
                 foreach (var e in d.Evidence)
                 {
                     var excerpt = e.Excerpt is null ? "" : $" | {e.Excerpt}";
-                    json.WriteStringValue(r.Redact($"{(e.Kind == EvidenceKind.Observed ? "observed" : "predicted")} {e.Source}: {e.Text}{excerpt}"));
+                    json.WriteStringValue(r.Redact($"{(e.Kind == EvidenceKind.Observed ? "observed" : "predicted")} {e.Source}: {e.GetText(input.Lang)}{excerpt}"));
                 }
                 json.WriteEndArray();
                 var advice = d.Fixes.Where(f => f.IsAdvice).ToList();

@@ -76,7 +76,7 @@ public sealed class TextReporter(bool color = false) : IReporter
         {
             var kind = ReportFacts.KindName(evidence.Kind, input.Lang);
             var at = evidence.Location is null ? "" : $" [{evidence.Location}]";
-            output.WriteLine($"  = {kind}, {ReportFacts.SourceName(evidence.Source, input.Lang)}{at}: {r.Redact(evidence.Text)}");
+            output.WriteLine($"  = {kind}, {ReportFacts.SourceName(evidence.Source, input.Lang)}{at}: {r.Redact(evidence.GetText(input.Lang))}");
             if (evidence.Excerpt is { Length: > 0 } excerpt)
             {
                 output.WriteLine($"      {r.Redact(excerpt)}");

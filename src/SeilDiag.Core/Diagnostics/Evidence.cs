@@ -26,7 +26,8 @@ public enum EvidenceKind
 /// <summary>
 /// One piece of evidence behind a diagnosis: what was seen or predicted, in words and as an excerpt,
 /// and where. <see cref="Excerpt"/> is the user's own text (a config line, a log line, a packet summary)
-/// and may contain secrets: reporters redact it before printing.
+/// and may contain secrets: reporters redact it before printing. It is never translated; <see cref="Text"/>
+/// is, when its producer wrote a Japanese variant (<see cref="TextJapanese"/>).
 /// </summary>
 public sealed record Evidence(
     EvidenceSource Source,
@@ -34,4 +35,20 @@ public sealed record Evidence(
     string Text,
     Location? Location = null,
     string? Excerpt = null,
-    DateTimeOffset? Time = null);
+    DateTimeOffset? Time = null)
+{
+    /// <summary>
+    /// Evidence whose words are a phrase in both languages; <see cref="Text"/> stays the English. The parameters
+    /// are named as the record's own, so named arguments (Excerpt: ...) work with either constructor.
+    /// </summary>
+    public Evidence(EvidenceSource Source, EvidenceKind Kind, LocalizedText Text, Location? Location = null, string? Excerpt = null, DateTimeOffset? Time = null)
+        : this(Source, Kind, Text.English, Location, Excerpt, Time)
+    {
+        TextJapanese = Text.Japanese;
+    }
+
+    /// <summary><see cref="Text"/> in Japanese, when the producer wrote one (merging and tests compare the English).</summary>
+    public string? TextJapanese { get; init; }
+
+    public string GetText(string lang) => lang == "ja" && TextJapanese is not null ? TextJapanese : Text;
+}
