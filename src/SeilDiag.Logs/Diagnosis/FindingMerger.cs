@@ -102,7 +102,7 @@ internal sealed class FindingMerger
         var evidence = g.Evidence.Select(e => new Evidence(
             e.Daemon == LogDaemon.Racoon ? EvidenceSource.SeilLog : EvidenceSource.CharonLog,
             EvidenceKind.Observed,
-            Describe(e),
+            LogEventText.Describe(e),
             Location.LogLine(e.Path, e.Line, e.Text.Length),
             e.Text,
             e.Time)).ToArray();
@@ -115,17 +115,4 @@ internal sealed class FindingMerger
         }
         return diagnostic;
     }
-
-    private static string Describe(LogEvent e) => e.Kind switch
-    {
-        LogEventKind.Retransmit => $"retransmit {e.Number} of message ID {e.MessageId}",
-        LogEventKind.GivingUp => "gave up after retransmits",
-        LogEventKind.DecryptionFailed => "could not decrypt the peer's message",
-        LogEventKind.ProposalsReceived => "proposals received from the peer",
-        LogEventKind.ProposalsConfigured => "proposals configured on this end",
-        LogEventKind.ErrorNotifyReceived => $"error notify {e.Detail} received",
-        LogEventKind.MessageGenerated when e.Notifies.Count > 0 => $"sent notify {string.Join(", ", e.Notifies)}",
-        LogEventKind.MessageParsed when e.Notifies.Count > 0 => $"received notify {string.Join(", ", e.Notifies)}",
-        _ => e.Message,
-    };
 }

@@ -366,7 +366,9 @@ internal static class SessionDiagnoser
         if (decisive.Kind == LogEventKind.PfsMismatch)
         {
             return new Finding(Rules.PfsMismatch, phase, [new LocalizedText($"\"{decisive.Detail}\"", $"\"{decisive.Detail}\"")], decisive, evidence,
-                [CodeFix.Advice($"Make PFS agree: SEIL {FixAdvice.SeilIf}.ike.proposal.phase2.pfs-group and the group in strongSwan esp= (e.g. esp=aes256-sha256-modp1536!)")]) { Specificity = 2 };
+                [CodeFix.Advice(new LocalizedText(
+                    $"Make PFS agree: SEIL {FixAdvice.SeilIf}.ike.proposal.phase2.pfs-group and the group in strongSwan esp= (e.g. esp=aes256-sha256-modp1536!)",
+                    $"PFS を両端で揃えます: SEIL の {FixAdvice.SeilIf}.ike.proposal.phase2.pfs-group と strongSwan の esp= のグループ (例: esp=aes256-sha256-modp1536!)"))]) { Specificity = 2 };
         }
         if (decisive.Kind == LogEventKind.Phase1NoProposal && decisive.Daemon == Reading.LogDaemon.Racoon)
         {
@@ -375,7 +377,9 @@ internal static class SessionDiagnoser
                 ? string.Join("; ", rejected.Select(r => $"{r.Detail}: SEIL {r.Detail2}, peer {r.Detail3}").Distinct())
                 : $"racoon found no acceptable transform in {peer}'s proposal (\"{Message(decisive)}\")";
             return new Finding(rule, phase, [new LocalizedText(text, text)], decisive, evidence,
-                [CodeFix.Advice($"Make the phase-1 proposals agree: SEIL {FixAdvice.SeilIf}.ike.proposal.phase1.* and strongSwan ike=")]) { Specificity = rejected.Count > 0 ? 3 : 1 };
+                [CodeFix.Advice(new LocalizedText(
+                    $"Make the phase-1 proposals agree: SEIL {FixAdvice.SeilIf}.ike.proposal.phase1.* and strongSwan ike=",
+                    $"フェーズ1 のプロポーザルを両端で揃えます: SEIL の {FixAdvice.SeilIf}.ike.proposal.phase1.* と strongSwan の ike="))]) { Specificity = rejected.Count > 0 ? 3 : 1 };
         }
         // Only this end's offer is known (the initiator's log): say what was refused.
         var offered = configured?.Proposals ?? [];
@@ -384,8 +388,10 @@ internal static class SessionDiagnoser
             $"{peer} refused every {(ike ? "IKE" : "ESP")} proposal offered" + (list.Length > 0 ? $" ({list})" : "") + $" with {decisive.Detail ?? "NO-PROPOSAL-CHOSEN"}; the peer's log names the transform it lacks",
             $"{peer} は提案したすべての {(ike ? "IKE" : "ESP")} プロポーザル" + (list.Length > 0 ? $" ({list})" : "") + $" を {decisive.Detail ?? "NO-PROPOSAL-CHOSEN"} で拒否しました。不足している変換は対向のログにあります");
         var advice = ike
-            ? $"Compare SEIL {FixAdvice.SeilIf}.ike.proposal.phase1.encryption/hash/dh-group with strongSwan ike= of the peer"
-            : $"Compare SEIL {FixAdvice.SeilIf}.ike.proposal.phase2.encryption/authentication/pfs-group with strongSwan esp= of the peer";
+            ? new LocalizedText($"Compare SEIL {FixAdvice.SeilIf}.ike.proposal.phase1.encryption/hash/dh-group with strongSwan ike= of the peer",
+                $"SEIL の {FixAdvice.SeilIf}.ike.proposal.phase1.encryption/hash/dh-group と対向 strongSwan の ike= を比べてください")
+            : new LocalizedText($"Compare SEIL {FixAdvice.SeilIf}.ike.proposal.phase2.encryption/authentication/pfs-group with strongSwan esp= of the peer",
+                $"SEIL の {FixAdvice.SeilIf}.ike.proposal.phase2.encryption/authentication/pfs-group と対向 strongSwan の esp= を比べてください");
         return new Finding(rule, phase, [msg], decisive, evidence, [CodeFix.Advice(advice)]) { Specificity = 1 };
     }
 

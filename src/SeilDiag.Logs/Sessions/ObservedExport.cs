@@ -69,7 +69,8 @@ internal static class ObservedExport
             exchange.Messages.Add(new ObservedMessage(e.Time,
                 fromInitiator ? MessageDirection.InitiatorToResponder : MessageDirection.ResponderToInitiator,
                 type, mid, e.Payloads,
-                new Evidence(sa.Source, EvidenceKind.Observed, e.Message, Location.LogLine(e.Path, e.Line, e.Text.Length), e.Text, e.Time))
+                // English keeps the daemon's message (reports and tests show it); Japanese says what the line is.
+                new Evidence(sa.Source, EvidenceKind.Observed, new LocalizedText(e.Message, LogEventText.Describe(e).Japanese), Location.LogLine(e.Path, e.Line, e.Text.Length), e.Text, e.Time))
             {
                 Notifies = e.Notifies,
             });
