@@ -12,7 +12,8 @@ internal static class PredictedLogs
 {
     public static Evidence Line(PeerConfig daemon, string line) =>
         new(EndNames.LogSource(daemon), EvidenceKind.Predicted,
-            $"{EndNames.Vendor(daemon)} ({EndNames.FileName(daemon)}) will log", null, line);
+            new LocalizedText($"{EndNames.Vendor(daemon)} ({EndNames.FileName(daemon)}) will log", $"{EndNames.Vendor(daemon)} ({EndNames.FileName(daemon)}) は次のログを出力します"),
+            null, line);
 
     public static IEnumerable<Evidence> Phase1Mismatch(PeerConfig initiator, PeerConfig responder, string offered, string accepted, string racoonAttribute)
     {

@@ -50,7 +50,7 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
         var where = DirectionsText(directions);
 
         var en = string.Join("; ", result.Differences.Select(d =>
-            $"{d.Attribute}: {i} offers {AlgorithmText.List(d.Offered)}{DefaultNote(initiator, initiator.Phase1Proposals)}; {r} accepts {AlgorithmText.List(d.Accepted)}{DefaultNote(responder, responder.Phase1Proposals)}"));
+            $"{d.Attribute}: {i} offers {AlgorithmText.List(d.Offered)}{DefaultNote(initiator, initiator.Phase1Proposals).English}; {r} accepts {AlgorithmText.List(d.Accepted)}{DefaultNote(responder, responder.Phase1Proposals).English}"));
         var ja = string.Join("; ", result.Differences.Select(d =>
             $"{d.AttributeJa}: {i} の提案は {AlgorithmText.ListJa(d.Offered)}、{r} が受け入れるのは {AlgorithmText.ListJa(d.Accepted)}"));
         var closest = ClosestText(result.ClosestOffered!.ToLogString(), result.ClosestAccepted!.ToLogString());
@@ -95,11 +95,14 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
         return new PairFinding(diagnostic.WithFixes([.. fixes]), [direction]);
     }
 
-    private static Evidence Evidence(PeerConfig peer) =>
-        new(EndNames.ConfigSource(peer), EvidenceKind.Predicted,
-            $"{EndNames.Label(peer)} phase-1 proposals{DefaultNote(peer, peer.Phase1Proposals)}: " +
-            AlgorithmText.LogList(peer.Phase1Proposals.Value!.Select(p => p.ToLogString())),
+    private static Evidence Evidence(PeerConfig peer)
+    {
+        var note = DefaultNote(peer, peer.Phase1Proposals);
+        var proposals = AlgorithmText.LogList(peer.Phase1Proposals.Value!.Select(p => p.ToLogString()));
+        return new(EndNames.ConfigSource(peer), EvidenceKind.Predicted,
+            new LocalizedText($"{EndNames.Label(peer)} phase-1 proposals{note.English}: {proposals}", $"{EndNames.Label(peer)} のフェーズ1 プロポーザル{note.Japanese}: {proposals}"),
             peer.Phase1Proposals.Where);
+    }
 
     private static string SeilKey(string attribute) => attribute switch
     {
@@ -195,5 +198,6 @@ public sealed class Phase1ProposalAnalyzer : PairAnalyzer
     }
 
     /// <summary>" (strongSwan default)" when the list is the daemon's default: the one thing a user cannot find in the file.</summary>
-    private static string DefaultNote<T>(PeerConfig peer, Located<T> value) => value.IsDefault ? $" ({EndNames.DefaultWord(peer)})" : "";
+    private static LocalizedText DefaultNote<T>(PeerConfig peer, Located<T> value) =>
+        value.IsDefault ? new($" ({EndNames.DefaultText(peer).English})", $" ({EndNames.DefaultText(peer).Japanese})") : LocalizedText.Invariant("");
 }

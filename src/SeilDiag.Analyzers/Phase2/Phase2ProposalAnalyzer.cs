@@ -42,7 +42,7 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
         {
             differences = [.. result.Differences];
         }
-        var en = string.Join("; ", differences.Select(d => $"{d.Attribute}: {i} offers {AlgorithmText.List(d.Offered)}{DefaultNote(initiator, initiator.Phase2Proposals)}; {r} accepts {AlgorithmText.List(d.Accepted)}{DefaultNote(responder, responder.Phase2Proposals)}"));
+        var en = string.Join("; ", differences.Select(d => $"{d.Attribute}: {i} offers {AlgorithmText.List(d.Offered)}{DefaultNote(initiator, initiator.Phase2Proposals).English}; {r} accepts {AlgorithmText.List(d.Accepted)}{DefaultNote(responder, responder.Phase2Proposals).English}"));
         var ja = string.Join("; ", differences.Select(d => $"{d.AttributeJa}: {i} の提案は {AlgorithmText.ListJa(d.Offered)}、{r} が受け入れるのは {AlgorithmText.ListJa(d.Accepted)}"));
         var closest = ClosestText(result.ClosestOffered!.ToLogString(), result.ClosestAccepted!.ToLogString());
         var rule = pfsOnly ? Rules.PfsMismatch : Rules.Phase2ProposalMismatch;
@@ -58,8 +58,8 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
         var diagnostic = Diagnostic.Create(rule, location, new LocalizedText($"{en} ({closest.English}); fails {where.English}", $"{ja} ({closest.Japanese}); {where.Japanese}で失敗"))
             .WithAdditionalLocations(Others(location, EndNames.KeyLocation(responder, key, EndNames.LocationOf(responder, responder.Phase2Proposals))))
             .WithEvidence(
-                new Evidence(EndNames.ConfigSource(initiator), EvidenceKind.Predicted, $"{EndNames.Label(initiator)} ESP proposals{DefaultNote(initiator, initiator.Phase2Proposals)}: {offered}", initiator.Phase2Proposals.Where),
-                new Evidence(EndNames.ConfigSource(responder), EvidenceKind.Predicted, $"{EndNames.Label(responder)} ESP proposals{DefaultNote(responder, responder.Phase2Proposals)}: {accepted}", responder.Phase2Proposals.Where))
+                ProposalsEvidence(initiator, offered),
+                ProposalsEvidence(responder, accepted))
             .WithEvidence(PredictedLogs.Phase2Mismatch(initiator, responder, offered, accepted, pfsOnly).ToArray())
             .WithFixes([.. Fixes(initiator, Targets(failures, initiator), responder, pfsOnly), .. Fixes(responder, Targets(failures, responder), initiator, pfsOnly)]);
         return new PairFinding(diagnostic, directions);
@@ -129,6 +129,15 @@ public sealed class Phase2ProposalAnalyzer : PairAnalyzer
         }
     }
 
+    private static Evidence ProposalsEvidence(PeerConfig peer, string proposals)
+    {
+        var note = DefaultNote(peer, peer.Phase2Proposals);
+        return new Evidence(EndNames.ConfigSource(peer), EvidenceKind.Predicted,
+            new LocalizedText($"{EndNames.Label(peer)} ESP proposals{note.English}: {proposals}", $"{EndNames.Label(peer)} の ESP プロポーザル{note.Japanese}: {proposals}"),
+            peer.Phase2Proposals.Where);
+    }
+
     /// <summary>" (strongSwan default)" when the list is the daemon's default: the one thing a user cannot find in the file.</summary>
-    private static string DefaultNote<T>(PeerConfig peer, Located<T> value) => value.IsDefault ? $" ({EndNames.DefaultWord(peer)})" : "";
+    private static LocalizedText DefaultNote<T>(PeerConfig peer, Located<T> value) =>
+        value.IsDefault ? new($" ({EndNames.DefaultText(peer).English})", $" ({EndNames.DefaultText(peer).Japanese})") : LocalizedText.Invariant("");
 }
