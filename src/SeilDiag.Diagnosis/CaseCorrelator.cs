@@ -62,7 +62,8 @@ public static class CaseCorrelator
                 $"{diagnostic.Id}: the configs predict \"{diagnostic.Message}\", but the logs/capture show {phase} established: {NotRunningNote}",
                 $"{diagnostic.Id}: 設定からは「{diagnostic.GetMessage("ja")}」と予測されますが、ログ/キャプチャでは{phaseJa}が確立しています: {NotRunningNoteJa}"));
             result.Add(diagnostic.WithSeverity(Severity.Info).WithEvidence(new Evidence(EvidenceSource.CharonLog, EvidenceKind.Observed,
-                $"sources disagree: {phase} was observed established; {NotRunningNote} (severity lowered from error to info)")));
+                new LocalizedText($"sources disagree: {phase} was observed established; {NotRunningNote} (severity lowered from error to info)",
+                    $"情報源の食い違い: {phaseJa}の確立が観測されています。{NotRunningNoteJa} (重大度を error から info に下げました)"))));
         }
         return result;
     }
@@ -103,7 +104,8 @@ public static class CaseCorrelator
                 $"{diagnostic.Id}: 設定からはトンネルが確立すると予測されますが、{(where.Length > 0 ? where.Replace(" and ", "と", StringComparison.Ordinal) : "観測")}では「{diagnostic.GetMessage("ja")}」となっています: {NotRunningNoteJa}"));
             var observed = diagnostic.Evidence.FirstOrDefault(e => e.Kind == EvidenceKind.Observed)?.Source ?? EvidenceSource.CharonLog;
             result.Add(diagnostic.WithEvidence(new Evidence(observed, EvidenceKind.Observed,
-                $"sources disagree: no config finding predicts this failure; {NotRunningNote}")));
+                new LocalizedText($"sources disagree: no config finding predicts this failure; {NotRunningNote}",
+                    $"情報源の食い違い: この失敗を予測する設定の診断はありません。{NotRunningNoteJa}"))));
         }
         return result;
     }

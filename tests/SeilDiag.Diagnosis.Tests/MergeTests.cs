@@ -58,6 +58,19 @@ public class MergeTests
     }
 
     [Fact]
+    public void A_consequence_is_described_in_japanese_too()
+    {
+        var result = Correlate(
+            Observed(Rules.PeerNotResponding, SeilLog, 120, ("10.0.0.1", "10.0.0.2"), "10.0.0.2", "giving up after 5 retransmits"),
+            Observed(Rules.PskMismatch, RemoteLog, 234, ("10.0.0.1", "10.0.0.2"), "10.0.0.2 could not decrypt Main Mode message 5 from 10.0.0.1"));
+
+        var consequence = Assert.Single(Assert.Single(result.Diagnostics).Evidence, e => e.Location?.Line == 120 && e.Text.StartsWith("consequence", StringComparison.Ordinal));
+        var peerNotResponding = Diagnostic.Create(Rules.PeerNotResponding, null, "10.0.0.2", "giving up after 5 retransmits");
+        Assert.Equal($"この原因による結果 (SD3002): {peerNotResponding.GetMessage("ja")}", consequence.GetText("ja"));
+        Assert.Equal($"consequence (SD3002): {peerNotResponding.Message}", consequence.GetText("en"));
+    }
+
+    [Fact]
     public void Timeout_of_another_tunnel_stays_its_own_finding()
     {
         var result = Correlate(

@@ -250,11 +250,19 @@ internal sealed class IkeSaTracker(string path, CaptureKeys keys, CaptureOptions
             observed.Exchanges.Add(exchange);
         }
         var notifies = payloads.Where(p => p.Notification is not null).Select(p => p.Notification!.Name).ToList();
-        var text = $"{(direction == MessageDirection.InitiatorToResponder ? "I>R" : "R>I")} {IsakmpNames.ExchangeLong(header.ExchangeType)} msgid {header.MessageId:x8} {packet.PayloadList}"
+        // The summary is values (direction, exchange, message ID, payloads, notifies) in both languages; only the
+        // notes about decryption and retransmission are words.
+        var summary = $"{(direction == MessageDirection.InitiatorToResponder ? "I>R" : "R>I")} {IsakmpNames.ExchangeLong(header.ExchangeType)} msgid {header.MessageId:x8} {packet.PayloadList}"
             + string.Concat(payloads.Where(p => p.Type is 11 or 12).Select(p => " " + p.Summary))
-            + (packet.NatDetection is { } nat ? $"; {nat}" : "")
-            + (packet.Decryption == DecryptStatus.Failed ? $" (not decrypted: {packet.DecryptionFailure})" : "")
-            + (retransmission ? $" (retransmission of frame {packet.RetransmissionOf})" : "");
+            + (packet.NatDetection is { } nat ? $"; {nat}" : "");
+        var failed = packet.Decryption == DecryptStatus.Failed;
+        var text = new LocalizedText(
+            summary
+            + (failed ? $" (not decrypted: {packet.DecryptionFailure})" : "")
+            + (retransmission ? $" (retransmission of frame {packet.RetransmissionOf})" : ""),
+            summary
+            + (failed ? $" (復号できません: {packet.DecryptionFailure})" : "")
+            + (retransmission ? $" (フレーム {packet.RetransmissionOf} の再送)" : ""));
         var evidence = new Evidence(EvidenceSource.Capture, EvidenceKind.Observed, text, Location.InCapture(path, packet.Frame), packet.Info, packet.Time);
         exchange.Messages.Add(new ObservedMessage(packet.Time, direction, (ExchangeType)header.ExchangeType, header.MessageId,
             payloads.Select(p => p.ShortName).ToList(), evidence)

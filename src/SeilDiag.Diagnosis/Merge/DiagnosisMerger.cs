@@ -91,13 +91,15 @@ internal static class DiagnosisMerger
             // A finding without evidence of its own still shows where it was seen.
             if (member.Evidence.Count == 0 && member.Location is { } location && sources.SourceOf(location) is { } source)
             {
-                AddEvidence(new Evidence(source, SourceSet.IsConfig(source) ? EvidenceKind.Predicted : EvidenceKind.Observed, member.Message, location));
+                AddEvidence(new Evidence(source, SourceSet.IsConfig(source) ? EvidenceKind.Predicted : EvidenceKind.Observed,
+                    new LocalizedText(member.Message, member.GetMessage("ja")), location));
             }
         }
         foreach (var consequence in group.ConsequenceGroups.SelectMany(g => g.Members))
         {
             var source = sources.SourceOf(consequence.Location) ?? EvidenceSource.CharonLog;
-            AddEvidence(new Evidence(source, EvidenceKind.Observed, $"consequence ({consequence.Id}): {consequence.Message}", consequence.Location));
+            AddEvidence(new Evidence(source, EvidenceKind.Observed,
+                new LocalizedText($"consequence ({consequence.Id}): {consequence.Message}", $"この原因による結果 ({consequence.Id}): {consequence.GetMessage("ja")}"), consequence.Location));
             foreach (var e in consequence.Evidence)
             {
                 AddEvidence(e);
