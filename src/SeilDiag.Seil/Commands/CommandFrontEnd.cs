@@ -32,7 +32,7 @@ internal static class CommandFrontEnd
         diagnostics.AddRange(RouteCheck.Check(needs, routes, need =>
         {
             var after = commands.Where(c => c.Kind == Seil3CommandKind.RouteAdd).Select(c => c.Line.LineNumber).DefaultIfEmpty(Editing.RecipeLineStyle.LastContentLine(text)).Max();
-            return new CodeFix($"Route {need.Remote} into {need.InterfaceName}",
+            return new CodeFix(RouteCheck.FixTitle(need),
                 [TextEdit.InsertLinesAfter(text, after, [$"route add {need.Remote} {need.InterfaceName}"])]);
         }));
 

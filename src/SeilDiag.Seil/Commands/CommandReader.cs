@@ -155,7 +155,7 @@ internal sealed class CommandReader(SourceText text, List<Diagnostic> diagnostic
         var diagnostic = Diagnostic.Create(Rules.InvalidValue, Location.InText(text, token.Span), token.Value, what, problem.Reason);
         if (problem.Suggestion is { } suggestion)
         {
-            diagnostic = diagnostic.WithFixes(new CodeFix($"Use '{suggestion}'", [TextEdit.Replace(text, token.Span, suggestion)]));
+            diagnostic = diagnostic.WithFixes(new CodeFix(new LocalizedText($"Use '{suggestion}'", $"'{suggestion}' を使います"), [TextEdit.Replace(text, token.Span, suggestion)]));
         }
         diagnostics.Add(diagnostic);
     }
@@ -169,7 +169,7 @@ internal sealed class CommandReader(SourceText text, List<Diagnostic> diagnostic
         var diagnostic = Diagnostic.Create(Rules.UnknownKey, Location.InText(text, token.Span), kind, word, hint);
         if (nearest is not null)
         {
-            diagnostic = diagnostic.WithFixes(new CodeFix($"Use '{nearest}'", [TextEdit.Replace(text, token.Span, nearest)]));
+            diagnostic = diagnostic.WithFixes(new CodeFix(new LocalizedText($"Use '{nearest}'", $"'{nearest}' を使います"), [TextEdit.Replace(text, token.Span, nearest)]));
         }
         diagnostics.Add(diagnostic);
     }

@@ -63,6 +63,6 @@ internal static class RecipeFrontEnd
             RecipeLineStyle.Compose(reference, prefix + "destination", need.Remote.ToString()),
             RecipeLineStyle.Compose(reference, prefix + "gateway", need.InterfaceName),
         ]);
-        return new CodeFix($"Route {need.Remote} into {need.InterfaceName}", [edit]);
+        return new CodeFix(RouteCheck.FixTitle(need), [edit]);
     }
 }

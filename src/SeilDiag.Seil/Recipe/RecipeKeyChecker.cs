@@ -49,7 +49,7 @@ internal static class RecipeKeyChecker
                 case KeyStatus.Moved:
                     effectiveKey = resolution.CurrentKey!;
                     diagnostics.Add(Diagnostic.Create(Rules.DeprecatedKey, Location.InText(text, key.Span), key.Text, effectiveKey)
-                        .WithFixes(new CodeFix($"Rename '{key.Text}' to '{effectiveKey}'", [Editing.RecipeLineStyle.RenameKey(setting, effectiveKey)])));
+                        .WithFixes(new CodeFix(new LocalizedText($"Rename '{key.Text}' to '{effectiveKey}'", $"'{key.Text}' を '{effectiveKey}' に変更します"), [Editing.RecipeLineStyle.RenameKey(setting, effectiveKey)])));
                     break;
             }
             var valid = true;
@@ -59,7 +59,7 @@ internal static class RecipeKeyChecker
                 var diagnostic = Diagnostic.Create(Rules.InvalidValue, Location.InText(text, setting.ValueSpan), setting.Value, key.Text, problem.Reason);
                 if (problem.Suggestion is { } suggestion)
                 {
-                    diagnostic = diagnostic.WithFixes(new CodeFix($"Set '{key.Text}' to '{suggestion}'",
+                    diagnostic = diagnostic.WithFixes(new CodeFix(new LocalizedText($"Set '{key.Text}' to '{suggestion}'", $"'{key.Text}' を '{suggestion}' に設定します"),
                         [TextEdit.Replace(text, setting.ValueEditSpan, RecipeFormat.Value(suggestion))]));
                 }
                 diagnostics.Add(diagnostic);
@@ -68,7 +68,7 @@ internal static class RecipeKeyChecker
             {
                 diagnostics.Add(Diagnostic.Create(Rules.DuplicateKey, Location.InText(text, key.Span), effectiveKey, earlier.Line.LineNumber)
                     .WithAdditionalLocations(Location.InText(text, earlier.Line.Key.Span))
-                    .WithFixes(new CodeFix($"Remove the earlier line {earlier.Line.LineNumber}", [TextEdit.DeleteLine(text, earlier.Line.LineNumber)])));
+                    .WithFixes(new CodeFix(new LocalizedText($"Remove the earlier line {earlier.Line.LineNumber}", $"先にある {earlier.Line.LineNumber} 行目を削除します"), [TextEdit.DeleteLine(text, earlier.Line.LineNumber)])));
             }
             effective[effectiveKey] = new EffectiveSetting(effectiveKey, setting, valid);
         }
@@ -86,7 +86,7 @@ internal static class RecipeKeyChecker
             : new LocalizedText("", "");
         var diagnostic = Diagnostic.Create(Rules.UnknownKey, Location.InText(text, span), new LocalizedText("key", "キー"), key.Text, hint);
         return resolution.Suggestion is { } replacement
-            ? diagnostic.WithFixes(new CodeFix($"Rename to '{replacement}'", [Editing.RecipeLineStyle.RenameKey(setting, replacement)]))
+            ? diagnostic.WithFixes(new CodeFix(new LocalizedText($"Rename to '{replacement}'", $"'{replacement}' に変更します"), [Editing.RecipeLineStyle.RenameKey(setting, replacement)]))
             : diagnostic;
     }
 }

@@ -25,7 +25,8 @@ internal static class RouteCheck
             }
             var diagnostic = Diagnostic.Create(Rules.NoRouteIntoTunnel, need.Where, need.Remote.ToString(), need.InterfaceName)
                 .WithEvidence(new Evidence(EvidenceSource.SeilConfig, EvidenceKind.Predicted,
-                    $"{need.Peer.Name} negotiates {need.Remote} as the remote proxy-id, but no static route sends {need.Remote} into {need.InterfaceName}",
+                    new LocalizedText($"{need.Peer.Name} negotiates {need.Remote} as the remote proxy-id, but no static route sends {need.Remote} into {need.InterfaceName}",
+                        $"{need.Peer.Name} は {need.Remote} を対向側の proxy-id として折衝しますが、{need.Remote} を {need.InterfaceName} に送る静的経路がありません"),
                     need.Where))
                 // The tunnel it is about, so a log or capture of that tunnel (traffic not entering it) lines up with it.
                 .WithTunnel(TunnelEndpoints.Of(need.Peer.LocalAddress.Value?.Trim(), need.Peer.RemoteAddress.Value?.Trim()));
@@ -36,4 +37,8 @@ internal static class RouteCheck
             yield return diagnostic;
         }
     }
+
+    /// <summary>The title of the route fix, the same for both dialects (only the edit differs).</summary>
+    public static LocalizedText FixTitle(TunnelRoutingNeed need) =>
+        new($"Route {need.Remote} into {need.InterfaceName}", $"{need.Remote} への経路を {need.InterfaceName} に向けます");
 }

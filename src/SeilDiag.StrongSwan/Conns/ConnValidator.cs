@@ -71,7 +71,7 @@ public static class ConnValidator
                 Phrases.DidYouMean(nearest));
             if (nearest is not null)
             {
-                diagnostic = diagnostic.WithFixes(new CodeFix($"Rename '{key}' to '{nearest}'", [TextEdit.Replace(document, keySpan, nearest)]));
+                diagnostic = diagnostic.WithFixes(new CodeFix(new LocalizedText($"Rename '{key}' to '{nearest}'", $"'{key}' を '{nearest}' に変更します"), [TextEdit.Replace(document, keySpan, nearest)]));
             }
             diagnostics.Add(diagnostic);
             return;
@@ -87,7 +87,7 @@ public static class ConnValidator
             var diagnostic = Diagnostic.Create(Rules.InvalidValue, Location.InText(document, span), bad, key, message);
             if (problem.Suggestion is not null)
             {
-                diagnostic = diagnostic.WithFixes(new CodeFix($"Replace '{bad}' with '{problem.Suggestion}'", [TextEdit.Replace(document, span, problem.Suggestion)]));
+                diagnostic = diagnostic.WithFixes(new CodeFix(new LocalizedText($"Replace '{bad}' with '{problem.Suggestion}'", $"'{bad}' を '{problem.Suggestion}' に置き換えます"), [TextEdit.Replace(document, span, problem.Suggestion)]));
             }
             diagnostics.Add(diagnostic);
             return;
@@ -100,7 +100,7 @@ public static class ConnValidator
                 var where = Location.InText(document, valueSpan);
                 var end = valueSpan.Start + value.TrimEnd().Length;
                 diagnostics.Add(Diagnostic.Create(Rules.ProposalNotStrict, where, key, value)
-                    .WithFixes(new CodeFix($"Append '!' to {key}= so strongSwan uses only these proposals", [TextEdit.Insert(document, end, "!")])));
+                    .WithFixes(new CodeFix(new LocalizedText($"Append '!' to {key}= so strongSwan uses only these proposals", $"{key}= の末尾に '!' を付け、strongSwan がこのプロポーザルだけを使うようにします"), [TextEdit.Insert(document, end, "!")])));
             }
         }
     }
