@@ -58,7 +58,8 @@ public partial class CorpusSecretsTests
         Assert.True(known.Count > 0, $"{name}: no secret found to look for");
         foreach (var format in Formats)
         {
-            foreach (var extra in new[] { Array.Empty<string>(), ["--redact-addresses"] })
+            // Japanese too: evidence, messages and fixes have their own Japanese words, redacted the same way.
+            foreach (var extra in new[] { Array.Empty<string>(), ["--redact-addresses"], ["--lang", "ja"] })
             {
                 var result = CliRunner.Run(["diagnose", "--format", format, .. extra, .. inputs]);
                 Assert.True(result.ExitCode is 0 or 1, $"{name}/{format}: exit {result.ExitCode}\n{result.Error}");

@@ -151,7 +151,7 @@ public partial class JapaneseReportTests
     }
 
     /// <summary>JSON and SARIF escape non-ASCII text: their string values, one a line; other formats as they are.</summary>
-    private static string Readable(string format, string output)
+    internal static string Readable(string format, string output)
     {
         if (format is not ("json" or "sarif"))
         {
