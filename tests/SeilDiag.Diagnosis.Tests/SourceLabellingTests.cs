@@ -37,6 +37,10 @@ public class SourceLabellingTests
         // Evidence from all four files, counted as the two hosts that wrote them.
         Assert.True(top.Evidence.Select(e => e.Location?.Path).OfType<string>().Where(p => p.EndsWith(".log", StringComparison.Ordinal)).Distinct().Count() >= 3);
         Assert.Equal("observed in the capture and both logs", top.Confidence!.Reason.English);
+        // The debug logs lack charon's ENC lines: their "message parsing failed" does not lead over the responder's
+        // "invalid ID_V1 payload length, decryption failed?" on message 5.
+        Assert.EndsWith("remote-charon.log", top.Location!.Path, StringComparison.Ordinal);
+        Assert.Contains("Main Mode message 5", top.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -34,6 +34,13 @@ public sealed record Diagnostic
     /// <summary>The tunnel (pair of peers) the finding is about, when the producer knows both ends; null otherwise.</summary>
     public TunnelEndpoints? Tunnel { get; init; }
 
+    /// <summary>
+    /// How directly this finding states its cause among findings of the same rule (a responder's "decryption
+    /// failed?" on the peer's ID payload says more than an initiator's "message parsing failed"): when findings of
+    /// several sources merge into one diagnosis, the most specific one's message and location lead.
+    /// </summary>
+    public int Specificity { get; init; }
+
     /// <summary>How sure the diagnosis is, set by the correlator from the sources that show it; null before correlation.</summary>
     public DiagnosisConfidence? Confidence { get; init; }
 

@@ -72,6 +72,7 @@ internal static class DiagnosisMerger
         var primary = members
             .OrderBy(m => m.Fixes.Any(f => !f.IsAdvice) ? 0 : 1)
             .ThenBy(m => SpecificityRank(sources.SourceOf(m.Location)))
+            .ThenByDescending(m => m.Specificity)
             .First();
         var evidence = new List<Evidence>();
         var seen = new HashSet<(EvidenceSource, string?, string)>();

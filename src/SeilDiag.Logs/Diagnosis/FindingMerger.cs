@@ -98,7 +98,7 @@ internal sealed class FindingMerger
         var diagnostic = Diagnostic.Create(f.Rule, Location.LogLine(decisive.Path, decisive.Line, decisive.Text.Length), f.Args)
             .WithSeverity(f.Severity)
             // The correlator merges findings of several sources by this pair, not by addresses in the message text.
-            .WithTunnel(g.Tunnel);
+            .WithTunnel(g.Tunnel) with { Specificity = f.Specificity };
         var evidence = g.Evidence.Select(e => new Evidence(
             e.Daemon == LogDaemon.Racoon ? EvidenceSource.SeilLog : EvidenceSource.CharonLog,
             EvidenceKind.Observed,
