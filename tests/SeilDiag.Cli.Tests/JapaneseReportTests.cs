@@ -189,4 +189,13 @@ public partial class JapaneseReportTests
 
     [GeneratedRegex(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]")]
     private static partial Regex Japanese();
+
+    [SkippableFact]
+    public void Psk_mismatch_message_names_the_message_in_japanese()
+    {
+        var lab = SharedFiles.Require("corpus", "lab", "08-psk-mismatch");
+        var ja = CliRunner.Run("explain", "--lang", "ja", Path.Combine(lab, "seil-charon.log"), Path.Combine(lab, "remote-charon.log")).Out;
+        Assert.Contains("10.0.0.2 は 10.0.0.1 からの メインモードのメッセージ 5 を復号できませんでした", ja);
+        Assert.DoesNotContain("Main Mode message 5", ja);
+    }
 }

@@ -31,6 +31,7 @@ internal static class SessionDiagnoser
         var findings = new List<Finding>();
         var peer = s.Remote?.Address.ToString() ?? "?";
         var me = s.Local?.Address.ToString() ?? (s.ConnectionName is null ? "this end" : $"conn {s.ConnectionName}");
+        var meJa = s.Local?.Address.ToString() ?? (s.ConnectionName is null ? "こちら" : $"conn {s.ConnectionName}");
 
         // One pass records the first event of each kind: most lookups below ask for a kind the session never logged,
         // and on a big log this runs once per IKE_SA (a LINQ scan per lookup was a visible share of the time).
@@ -84,7 +85,7 @@ internal static class SessionDiagnoser
         {
             findings.Add(new Finding(Rules.AggressivePskRefused, NegotiationPhase.Phase1,
                 [new LocalizedText($"{me} refuses Aggressive Mode with a pre-shared key from {peer} ('Aggressive Mode PSK disabled for security reasons') and answers AUTHENTICATION-FAILED",
-                    $"{me} は {peer} からの事前共有鍵によるアグレッシブモードを拒否し ('Aggressive Mode PSK disabled for security reasons')、AUTHENTICATION-FAILED を返しました")],
+                    $"{meJa} は {peer} からの事前共有鍵によるアグレッシブモードを拒否し ('Aggressive Mode PSK disabled for security reasons')、AUTHENTICATION-FAILED を返しました")],
                 agg, Evidence(agg, LogEventKind.Phase1PeerInitiating), FixAdvice.AggressiveMode()) { Specificity = 2 });
         }
         else if (s.Mode == ExchangeMode.Aggressive && established is null && ErrorNotify("AUTHENTICATION-FAILED", true) is { } aggNotify)
@@ -101,7 +102,7 @@ internal static class SessionDiagnoser
             var remote = noIke.Remote?.Address.ToString() ?? peer;
             findings.Add(new Finding(Rules.NoMatchingConnection, NegotiationPhase.Phase1,
                 [new LocalizedText($"no connection on {local ?? me} matches peer {remote} (\"{Message(noIke)}\")",
-                    $"{local ?? me} に対向 {remote} に一致する接続設定がありません (\"{Message(noIke)}\")")],
+                    $"{local ?? meJa} に対向 {remote} に一致する接続設定がありません (\"{Message(noIke)}\")")],
                 noIke, Evidence(noIke), FixAdvice.NoIkeConfig(local, remote)) { Specificity = 2 });
         }
 
@@ -125,10 +126,10 @@ internal static class SessionDiagnoser
         if (decrypt is not null && First(LogEventKind.NoSharedKey) is null)
         {
             var what = decrypt.Kind == LogEventKind.DecryptionFailed
-                ? new LocalizedText($"{me} could not decrypt {DescribeMessage(decrypt, s)} from {peer} (\"{Message(decrypt)}\"): the keys derived from the pre-shared key differ",
-                    $"{me} は {peer} からの {DescribeMessage(decrypt, s)} を復号できませんでした (\"{Message(decrypt)}\"): 事前共有鍵から導いた鍵が異なります")
+                ? new LocalizedText($"{me} could not decrypt {DescribeMessage(decrypt, s).English} from {peer} (\"{Message(decrypt)}\"): the keys derived from the pre-shared key differ",
+                    $"{meJa} は {peer} からの {DescribeMessage(decrypt, s).Japanese} を復号できませんでした (\"{Message(decrypt)}\"): 事前共有鍵から導いた鍵が異なります")
                 : new LocalizedText($"{me} decrypted the message from {peer} but its HASH does not match (\"{Message(decrypt)}\")",
-                    $"{me} は {peer} のメッセージを復号しましたが HASH が一致しません (\"{Message(decrypt)}\")");
+                    $"{meJa} は {peer} のメッセージを復号しましたが HASH が一致しません (\"{Message(decrypt)}\")");
             findings.Add(new Finding(Rules.PskMismatch, NegotiationPhase.Phase1, [what], decrypt,
                 Evidence(decrypt, LogEventKind.DecryptionFailed, LogEventKind.HashMismatch), FixAdvice.PskMismatch())
                 // The responder failing on the peer's ID payload (message 5) says most; HASH_V1 failures follow from it.
@@ -141,7 +142,7 @@ internal static class SessionDiagnoser
             // phase-1 message is what is left of the decryption failure.
             findings.Add(new Finding(Rules.PskMismatch, NegotiationPhase.Phase1,
                 [new LocalizedText($"{me} could not parse the encrypted phase-1 message from {peer} (\"{Message(parse)}\"): the keys derived from the pre-shared key most likely differ",
-                    $"{me} は {peer} からの暗号化されたフェーズ1 メッセージを解析できませんでした (\"{Message(parse)}\"): 事前共有鍵から導いた鍵が異なる可能性が高いです")],
+                    $"{meJa} は {peer} からの暗号化されたフェーズ1 メッセージを解析できませんでした (\"{Message(parse)}\"): 事前共有鍵から導いた鍵が異なる可能性が高いです")],
                 parse, Evidence(parse), FixAdvice.PskMismatch()) { Specificity = 1 });
         }
         else if (decrypt is null && ErrorNotify("PAYLOAD-MALFORMED", true) is { } malformed)
@@ -159,7 +160,7 @@ internal static class SessionDiagnoser
             var sent = idProblem.Kind == LogEventKind.IdentityMismatch ? idProblem.Detail : lookup?.Detail2;
             var expected = idProblem.Kind == LogEventKind.IdentityMismatch ? idProblem.Detail2 : null;
             var text = sent is null
-                ? new LocalizedText($"{me} found no peer config for {peer}'s identity (\"{Message(idProblem)}\")", $"{me} に {peer} の ID に一致する設定がありません (\"{Message(idProblem)}\")")
+                ? new LocalizedText($"{me} found no peer config for {peer}'s identity (\"{Message(idProblem)}\")", $"{meJa} に {peer} の ID に一致する設定がありません (\"{Message(idProblem)}\")")
                 : new LocalizedText($"{peer} identified itself as '{sent}'" + (expected is null ? "" : $", expected '{expected}'") + $" (\"{Message(idProblem)}\")",
                     $"{peer} は '{sent}' を名乗りました" + (expected is null ? "" : $" (期待値 '{expected}')") + $" (\"{Message(idProblem)}\")");
             findings.Add(new Finding(Rules.IdentityMismatch, NegotiationPhase.Phase1, [text], idProblem,
@@ -194,7 +195,7 @@ internal static class SessionDiagnoser
                  ?? First(LogEventKind.NoSainfo) ?? ErrorNotify("INVALID-ID-INFORMATION", false) ?? ErrorNotify("ATTRIBUTES-NOT-SUPPORTED", false);
         if (ts is not null)
         {
-            findings.Add(TrafficSelectorFinding(s, ts, me, peer, Evidence(ts, LogEventKind.TrafficSelectorMatch, LogEventKind.NoMatchingChildConfig, LogEventKind.Phase2Initiating)));
+            findings.Add(TrafficSelectorFinding(s, ts, me, meJa, peer, Evidence(ts, LogEventKind.TrafficSelectorMatch, LogEventKind.NoMatchingChildConfig, LogEventKind.Phase2Initiating)));
         }
         else if (Narrowing(s, Logged(LogEventKind.TrafficSelectorMatch), Logged(LogEventKind.TrafficSelectorsProposedHeader)) is { } narrowed)
         {
@@ -287,11 +288,11 @@ internal static class SessionDiagnoser
     /// <summary>The message text after the prefix, for quoting.</summary>
     internal static string Message(LogEvent e) => e.Message;
 
-    private static string DescribeMessage(LogEvent e, LogSession s) => e.Detail switch
+    private static LocalizedText DescribeMessage(LogEvent e, LogSession s) => e.Detail switch
     {
-        "ID_V1" => s.IsInitiator == true ? "Main Mode message 6" : "Main Mode message 5",
-        "HASH_V1" => "an encrypted INFORMATIONAL/Quick Mode message",
-        _ => "an encrypted message",
+        "ID_V1" => s.IsInitiator == true ? new("Main Mode message 6", "メインモードのメッセージ 6") : new("Main Mode message 5", "メインモードのメッセージ 5"),
+        "HASH_V1" => new("an encrypted INFORMATIONAL/Quick Mode message", "暗号化された INFORMATIONAL/クイックモードのメッセージ"),
+        _ => new("an encrypted message", "暗号化されたメッセージ"),
     };
 
     // The proposal lists are shared between events (LogGrammar caches them), so every IKE_SA of a tunnel that fails the
@@ -395,13 +396,13 @@ internal static class SessionDiagnoser
         return new Finding(rule, phase, [msg], decisive, evidence, [CodeFix.Advice(advice)]) { Specificity = 1 };
     }
 
-    private static Finding TrafficSelectorFinding(LogSession s, LogEvent decisive, string me, string peer, List<LogEvent> evidence)
+    private static Finding TrafficSelectorFinding(LogSession s, LogEvent decisive, string me, string meJa, string peer, List<LogEvent> evidence)
     {
         var detail = decisive.Kind switch
         {
             LogEventKind.NoMatchingChildConfig => new LocalizedText(
                 $"{me} has no connection for the Quick Mode IDs {decisive.Detail ?? "?"} === {decisive.Detail2 ?? "?"} proposed by {peer} and answers INVALID-ID-INFORMATION",
-                $"{me} には {peer} が提案したクイックモード ID {decisive.Detail ?? "?"} === {decisive.Detail2 ?? "?"} に一致する接続がなく INVALID-ID-INFORMATION を返します"),
+                $"{meJa} には {peer} が提案したクイックモード ID {decisive.Detail ?? "?"} === {decisive.Detail2 ?? "?"} に一致する接続がなく INVALID-ID-INFORMATION を返します"),
             LogEventKind.ProxyIdReturnedMismatch => new LocalizedText(
                 $"racoon (SEIL) got back Quick Mode IDs that differ from the ones it sent (\"{Message(decisive)}\"): {peer} narrowed or changed the traffic selectors",
                 $"racoon (SEIL) が送ったものと異なるクイックモード ID が返されました (\"{Message(decisive)}\"): {peer} がトラフィックセレクタを狭めたか変更しました"),
